@@ -1,0 +1,138 @@
+"""The ingest job: read records, analyse each article, store it, update the corpus.
+
+Each article is stored together with its ingest-log row in one transaction,
+so an interrupted ingest leaves a consistent store; running it again skips
+what is stored (ids are content hashes) and finishes the rest.  Corpus steps
+then run over every stored article they have not seen yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from warta.config import Config
+from warta.errors import WartaError
+from warta.ingest.fields import apply_fields
+from warta.ingest.readers import Item, Skip
+from warta.model import Article, RawRecord
+from warta.pipeline import Pipeline, build, corpus_steps
+from warta.store import Store
+
+CORPUS_MARK = "corpus.last_log_id"
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    new_ids: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"read {self.read}: stored {self.stored}, unchanged {self.unchanged}, "
+            f"skipped {self.skipped}, failed {self.failed}"
+        )
+
+
+def content_id(record: RawRecord) -> str:
+    """The article id: a hash of the raw content, so the same input gets the same id."""
+    body = record.text if record.text is not None else record.html or ""
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def make_article(record: RawRecord) -> Article:
+    article = Article(
+        id=content_id(record),
+        input_id=str(record.fields.get("id") or record.input_id),
+        raw=record.text if record.text is not None else record.html or "",
+        raw_kind="text" if record.text is not None else "html",
+    )
+    apply_fields(article, record.fields)
+    return article
+
+
+def analyse(record: RawRecord, pipeline: Pipeline) -> Article:
+    """Run the per-article pipeline on one record (no store involved)."""
+    return pipeline(make_article(record))
+
+
+def ingest(
+    items: Iterable[Item],
+    store: Store,
+    config: Config,
+    on_item: Callable[[IngestSummary], None] | None = None,
+    run_corpus_steps: bool = True,
+) -> IngestSummary:
+    pipeline = build(config.components, config.component_settings)
+    summary = IngestSummary(run_id=time.strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6])
+    for item in items:
+        summary.read += 1
+        _ingest_one(item, store, pipeline, summary)
+        if on_item:
+            on_item(summary)
+    if run_corpus_steps:
+        update_corpus(store, config)
+    return summary
+
+
+def _ingest_one(item: Item, store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
+    run = summary.run_id
+    if isinstance(item, Skip):
+        summary.skipped += 1
+        store.log(run, item.input_id, "skipped", item.reason)
+        return
+    article_id = content_id(item)
+    if store.has_article(article_id):
+        summary.unchanged += 1
+        store.log(run, item.input_id, "unchanged", "already stored (same content)", article_id)
+        return
+    try:
+        article = analyse(item, pipeline)
+    except WartaError as exc:
+        summary.failed += 1
+        store.log(run, item.input_id, "error", str(exc))
+        return
+    if not article.text.strip():
+        summary.skipped += 1
+        store.log(run, item.input_id, "skipped", "no article text left after cleaning (only boilerplate?)", article.id)
+        return
+    with store.write() as conn:
+        if store.put_article(article, conn):
+            store.log(run, item.input_id, "stored", _note(item, article), article.id, conn=conn)
+            summary.stored += 1
+            summary.new_ids.append(article.id)
+        else:  # the same content appeared earlier in this very run
+            store.log(run, item.input_id, "unchanged", "same content as an earlier record", article.id, conn=conn)
+            summary.unchanged += 1
+
+
+def _note(record: RawRecord, article: Article) -> str | None:
+    notes = [record.fields["_note"]] if "_note" in record.fields else []
+    notes += article.flags
+    return "; ".join(notes) or None
+
+
+def pending_ids(store: Store) -> tuple[list[str], int]:
+    """Stored articles the corpus steps have not processed, and the log mark to set after."""
+    mark = int(store.get_state(CORPUS_MARK, 0))
+    rows = store.log_rows(after=mark)
+    ids = list(dict.fromkeys(r["article_id"] for r in rows if r["status"] == "stored"))
+    return ids, max((r["id"] for r in rows), default=mark)
+
+
+def update_corpus(store: Store, config: Config) -> list[str]:
+    """Run the corpus steps over the articles stored since they last ran."""
+    ids, mark = pending_ids(store)
+    if ids:
+        for _name, step in corpus_steps(config.corpus_steps):
+            step(store, ids)
+    store.put_state(CORPUS_MARK, mark)
+    return ids

@@ -1,0 +1,121 @@
+"""Line rules shared by the cleaner and the metadata stage.
+
+The lists live in ``data/`` (one regex per line); this module compiles them
+once and offers small predicates over a stripped line of text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_FLAGS = re.IGNORECASE
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files("warta.clean").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _compile(name: str) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in _read(name)) + r")\Z", _FLAGS)
+
+
+BOILERPLATE = _compile("boilerplate.txt")
+END_MARKER = _compile("end_markers.txt")
+RELATED = _compile("related.txt")
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """justext's Indonesian stoplist (loaded once)."""
+    import justext
+
+    return frozenset(justext.get_stoplist("Indonesian"))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+TERMINAL = frozenset('.!?"”’\'»)')
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*\Z")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stop_density(text: str) -> float:
+    """Share of words in the Indonesian stoplist (prose scores ~0.3-0.5)."""
+    ws = words(text)
+    if not ws:
+        return 0.0
+    stops = stoplist()
+    return sum(1 for w in ws if w.lower() in stops) / len(ws)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENT_END.search(text))
+
+
+def titlecase_ratio(text: str) -> float:
+    ws = [w for w in words(text) if len(w) > 3]
+    if not ws:
+        return 0.0
+    return sum(1 for w in ws if w[0].isupper()) / len(ws)
+
+
+def headline_like(text: str) -> bool:
+    """A headline: short, one line, no final full stop (or mostly capitalised)."""
+    n = len(words(text))
+    if not 1 <= n <= 30 or len(text) > 220:
+        return False
+    if not text.rstrip().endswith("."):
+        return True
+    return titlecase_ratio(text) >= 0.6 and n <= 14
+
+
+def prose_like(text: str) -> bool:
+    """Running text: a finished sentence, or long enough with function words."""
+    n = len(words(text))
+    if ends_sentence(text) and n >= 3:
+        return True
+    return n >= 12 and stop_density(text) >= 0.15
+
+
+def is_boilerplate(text: str) -> bool:
+    return bool(BOILERPLATE.match(text))
+
+
+def is_end_marker(text: str) -> bool:
+    return bool(END_MARKER.match(text))
+
+
+def is_related_marker(text: str) -> bool:
+    return bool(RELATED.match(text))
+
+
+def _table(name: str) -> dict[str, int]:
+    return {k: int(v) for k, v in (ln.split("\t") for ln in _read(name))}
+
+
+MONTHS = _table("months.tsv")
+WEEKDAYS = _table("weekdays.tsv")
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "18 Jan 2024", "18 Juni 2024", "10/06/2025": a written calendar date.
+DATE_TEXT = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTH_ALT})\.?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b", _FLAGS
+)
+BYLINE = re.compile(
+    r"(?:rep|red|reporter|redaktur|penulis|editor|jurnalis|pewarta|kontributor|oleh|fotografer)"
+    r"\s*:\s*\S|oleh\s+[A-Z]|[A-Z][\w.' ]{2,60}\s+-\s+detik\w+\Z",
+    _FLAGS,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A header line carrying the publication date (short, with a written date)."""
+    return len(words(text)) <= 14 and bool(DATE_TEXT.search(text))
+
+
+def is_byline(text: str) -> bool:
+    return len(text) <= 160 and bool(BYLINE.match(text))

@@ -1,0 +1,148 @@
+"""Entity mentions and their resolution within an article: ``nlp.entities@1``.
+
+1. a longest-match gazetteer over every KB alias (:mod:`.gazetteer`);
+2. capitalised sequences not in the KB, kept when a cue says they are names
+   (a title before, a speech verb around, an organisation head word);
+3. resolution (:mod:`.resolve`, :mod:`.descriptors`): KB ambiguity by what
+   else the article mentions, capitals as states when they act, titles as
+   roles, short forms and typos of people already named, descriptions
+   ("pemimpin Rusia tersebut", "rezim Kim Jong-Un").
+
+Descriptions yield a mention spanning the whole phrase; the names inside it
+keep their own mentions, so mentions may nest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from warta.kb import KB
+from warta.kb import load as load_kb
+from warta.model import Article, Entity, Mention
+from warta.nlp.entities.candidates import Cand, caps_runs, from_matches
+from warta.nlp.entities.descriptors import descriptions, regimes
+from warta.nlp.entities.gazetteer import Gazetteer, Tokens
+from warta.nlp.entities.lexicon import Lexicon, lexicon
+from warta.nlp.entities.resolve import Resolver
+from warta.pipeline import component
+
+__all__ = ["EntityRecognizer", "extract"]
+
+# Fallback sentence split when no sentence stage ran: end mark + space + capital, or a line break.
+_SENT = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\"\u201c\u2018'(]?[A-Z])|\n+")
+
+
+class EntityRecognizer:
+    def __init__(self, kb: KB | None = None) -> None:
+        self.kb = kb or load_kb()
+        self.lex: Lexicon = lexicon()
+        self.gazetteer = Gazetteer(self.kb, self.lex.common)
+
+    def __call__(self, article: Article) -> Article:
+        try:
+            found = self.extract(article.text, article.sentences, article.published)
+            article.mentions, article.entities = found
+        except RecursionError:  # pragma: no cover - defensive: never crash the pipeline
+            article.mentions, article.entities = [], {}
+            article.flags.append("entities-failed")
+        return article
+
+    def extract(
+        self, text: str, sentences: list[Any] | None = None, published: str | None = None
+    ) -> tuple[list[Mention], dict[str, Entity]]:
+        if not text or not text.strip():
+            return [], {}
+        toks = Tokens.of(text)
+        starts = _sentence_starts(text, toks, sentences)
+        cands = from_matches(self.gazetteer.find(toks, starts))
+        res = Resolver(text, toks, self.kb, self.lex, published)
+        res.disambiguate(cands)
+        res.metonymy(cands)
+        res.roles(cands)
+        covered = [False] * len(toks)
+        for c in cands:
+            covered[c.first : c.last + 1] = [True] * (c.last - c.first + 1)
+        keep = set(res.people(cands))
+        caps = caps_runs(text, toks, covered, starts - _indices(toks, keep), self.lex)
+        cands += res.open_names(caps, cands)
+        cands += descriptions(text, toks, cands, self.kb, self.lex, published)
+        cands += regimes(toks, cands, self.kb, self.lex, published)
+        cands.sort(key=lambda c: (c.start, -c.end))
+        return self._mentions(text, cands), self._entities(text, cands, published)
+
+    def _mentions(self, text: str, cands: list[Cand]) -> list[Mention]:
+        return [
+            Mention(c.start, c.end, text[c.start : c.end], c.label, c.entity, c.how, c.role)
+            for c in cands
+            if c.entity
+        ]
+
+    def _entities(self, text: str, cands: list[Cand], published: str | None) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for c in cands:
+            if not c.entity:
+                continue
+            surface = " ".join(text[c.start : c.end].split())
+            ent = out.get(c.entity)
+            if ent is None:
+                ent = out[c.entity] = self._new_entity(c, surface)
+            if c.how != "coref" and surface not in ent.aliases:
+                ent.aliases.append(surface)
+            if c.role and c.role not in ent.roles:
+                ent.roles.append(c.role)
+            if ent.type != "person" or not c.open_type:
+                continue
+            if len(surface) > len(ent.name):  # open-world person: the fullest name seen
+                ent.name = surface
+        for ent in out.values():
+            kb_ent = self.kb.get(ent.id)
+            if kb_ent and not ent.roles:
+                ent.roles = list(dict.fromkeys(r.title for r in kb_ent.roles if r.active(published)))
+        return out
+
+    def _new_entity(self, c: Cand, surface: str) -> Entity:
+        kb_ent = self.kb.get(c.entity) if c.entity else None
+        if kb_ent:
+            return Entity(kb_ent.id, kb_ent.name, kb_ent.type, [], kb_ent.wikidata)
+        return Entity(c.entity or "", surface, c.open_type or "other")
+
+
+def _indices(toks: Tokens, words: set[str]) -> set[int]:
+    return {i for i, t in enumerate(toks.raw) if t in words} if words else set()
+
+
+def _sentence_starts(text: str, toks: Tokens, sentences: list[Any] | None) -> set[int]:
+    """Token indices opening a sentence or a line (where capitals say little)."""
+    if sentences:
+        offsets = [s.start for s in sentences]
+    else:
+        offsets = [0] + [m.end() for m in _SENT.finditer(text)]
+    offsets += [m.end() for m in re.finditer(r"\n", text)]
+    out = set()
+    for off in offsets:
+        i = bisect.bisect_left(toks.starts, off)
+        if i < len(toks.starts):
+            out.add(i)
+    return out
+
+
+@component("nlp.entities@1", requires=("text", "sentences"), assigns=("mentions", "entities"))
+def entities_component(**settings: Any) -> EntityRecognizer:
+    """Mentions (gazetteer + capitalised names) resolved to entities within the article."""
+    return EntityRecognizer()
+
+
+def extract(text: str, published: str | None = None) -> tuple[list[Mention], dict[str, Entity]]:
+    """Convenience: mentions and entities of a plain text with the bundled KB."""
+    return _default().extract(text, None, published)
+
+
+_DEFAULT: list[EntityRecognizer] = []
+
+
+def _default() -> EntityRecognizer:
+    if not _DEFAULT:
+        _DEFAULT.append(EntityRecognizer())
+    return _DEFAULT[0]

@@ -1,0 +1,224 @@
+"""Resolution of mention candidates within one article.
+
+Order matters: KB ambiguity first (so that "Kremlin" in a title is known to be
+Russia), then metonymy, titles and roles, then the names not in the KB (short
+forms, typos), then descriptions that point at a person already seen
+("pemimpin Rusia tersebut") or at the state a person leads ("rezim Kim").
+"""
+
+from __future__ import annotations
+
+from warta.kb import KB, slug
+from warta.nlp.entities.candidates import Cand, is_cap, title_before
+from warta.nlp.entities.gazetteer import Tokens
+from warta.nlp.entities.lexicon import LEADER_KINDS, Lexicon
+
+LABELS = {"person": "PER", "organization": "ORG", "country": "GPE", "place": "LOC", "other": "MISC"}
+
+
+class Resolver:
+    def __init__(self, text: str, toks: Tokens, kb: KB, lex: Lexicon, published: str | None) -> None:
+        self.text, self.toks, self.kb, self.lex, self.date = text, toks, kb, lex, published
+        self.by_first: dict[int, Cand] = {}
+        self.by_last: dict[int, Cand] = {}
+
+    def index(self, cands: list[Cand]) -> None:
+        self.by_first = {c.first: c for c in cands}
+        self.by_last = {c.last: c for c in cands}
+
+    # ------------------------------------------------------------ KB mentions
+
+    def disambiguate(self, cands: list[Cand]) -> None:
+        self.index(cands)
+        for c in cands:  # "Donetsk (DPR)": the two names share one entity
+            inner = self._paren_after(c)
+            if inner and inner.options and c.options:
+                shared = [o for o in inner.options if o in c.options]
+                if shared:
+                    c.options, inner.options = shared, shared[:]
+        sure = {c.options[0] for c in cands if len(c.options) == 1}
+        states = sure | {self.kb.entities[s].country for s in sure if self.kb.entities[s].country}
+        for c in cands:
+            if len(c.options) > 1:
+                c.options.sort(key=lambda o: -(2 * (o in sure) + (self.kb.entities[o].country in states)))
+            if c.options:
+                c.entity = c.options[0]
+                c.label = LABELS[self.kb.entities[c.entity].type]
+
+    def metonymy(self, cands: list[Cand]) -> None:
+        """A capital or seat names its state unless it is where something happens."""
+        for c in cands:
+            ent = self.kb.get(c.entity) if c.entity else None
+            if ent is None or not ent.stands_for or self._locative(c, ent.stands_for):
+                continue
+            c.entity, c.label, c.how = ent.stands_for, "GPE", "metonymy"
+
+    def _locative(self, c: Cand, state: str) -> bool:
+        toks, text = self.toks, self.text
+        if toks.raw[c.first].isupper() and len(toks.raw[c.first]) > 3:
+            return True  # dateline: "REPUBLIKA.CO.ID, MOSKOW --"
+        line_start = text.rfind("\n", 0, c.start) + 1
+        after = text[c.end : c.end + 3]
+        if c.start == line_start and after[:1] in (":", " ") and after.strip()[:1] in (":", "-", "\u2013"):
+            return True  # "Pyongyang: Presiden Rusia ..."
+        prev = c.first - 1
+        if prev >= 0 and toks.ends[prev] > line_start:
+            two = " ".join(toks.folded[max(prev - 1, 0) : prev + 1])
+            if toks.folded[prev] in self.lex.locative or two in self.lex.locative:
+                return True
+        nxt = self.by_first.get(c.last + 1)  # "Moskwa, Rusia": the city, then its state
+        return bool(nxt and nxt.entity == state and text[c.end : nxt.start].strip() == ",")
+
+    def _paren_after(self, c: Cand) -> Cand | None:
+        nxt = self.by_first.get(c.last + 1)
+        if nxt and self.text[c.end : nxt.start].strip() == "(" and self.text[nxt.end : nxt.end + 1] == ")":
+            return nxt
+        return None
+
+    # ------------------------------------------------------------ titles and roles
+
+    def roles(self, cands: list[Cand]) -> None:
+        self.index(cands)
+        for c in cands:
+            if c.label == "PER":
+                self._role_before(c) or self._role_after(c)
+
+    def _role_before(self, c: Cand) -> bool:
+        j, of = c.first - 1, None
+        j = self._skip_paren(j)
+        held = self.by_last.get(j)
+        if held and held.entity and held.label != "PER":
+            of, j = held.entity, held.first - 1
+        found = title_before(self.toks, self.lex, j) if j >= 0 else None
+        if not found:
+            return False
+        first, kind = found
+        end = self.toks.ends[self._skip_paren(c.first - 1)] if of else self.toks.ends[j]
+        self._set_role(c, self.text[self.toks.starts[first] : end], kind, of)
+        return True
+
+    def _role_after(self, c: Cand) -> bool:
+        # "Vladimir Putin, Presiden Rusia, saat ..."
+        toks, j = self.toks, c.last + 1
+        if j >= len(toks) or self.text[c.end : toks.starts[j]].strip() != ",":
+            return False
+        for k in range(min(self.lex.max_title, len(toks) - j), 0, -1):
+            kind = self.lex.title_kind(" ".join(toks.folded[j : j + k]))
+            if kind:
+                held = self.by_first.get(j + k)
+                of = held.entity if held and held.label != "PER" else None
+                end = held.end if of and held else toks.ends[j + k - 1]
+                self._set_role(c, self.text[toks.starts[j] : end], kind, of)
+                return True
+        return False
+
+    def _set_role(self, c: Cand, title: str, kind: str, of: str | None) -> None:
+        c.role, c.role_kind = " ".join(title.split()), kind
+        ent = self.kb.get(of) if of else None
+        c.role_of = ent.stands_for if ent and ent.stands_for else of
+
+    def _skip_paren(self, j: int) -> int:
+        # "Pemimpin Korea Utara (Korut) Kim Jong-un": step back over "(Korut)".
+        if j >= 0 and self.text[self.toks.ends[j] : self.toks.ends[j] + 1] == ")":
+            k = j
+            while k >= 0 and self.text[self.toks.starts[k] - 1 : self.toks.starts[k]] != "(" and j - k < 4:
+                k -= 1
+            return k - 1 if k >= 0 else j
+        return j
+
+    # ------------------------------------------------------------ names not in the KB
+
+    def people(self, cands: list[Cand]) -> dict[str, str]:
+        """Name token -> person entity id, for short forms ("Kim", "Peskov")."""
+        out: dict[str, str] = {}
+        for c in cands:
+            if c.label == "PER" and c.entity and c.last > c.first:
+                for t in self.toks.raw[c.first : c.last + 1]:
+                    if is_cap(t) and len(t) > 1:
+                        out.setdefault(t, c.entity)
+        return out
+
+    def open_names(self, caps: list[Cand], cands: list[Cand]) -> list[Cand]:
+        """Classify capitalised runs; keep the ones with some evidence of being a name."""
+        self.index(cands + caps)
+        kept: list[Cand] = []
+        known = self.people(cands)
+        for c in sorted(caps, key=lambda c: c.last - c.first, reverse=True):  # full names first
+            if self._classify(c, known):
+                kept.append(c)
+                for word, eid in self.people([c]).items():
+                    known.setdefault(word, eid)
+        return kept
+
+    def _classify(self, c: Cand, known: dict[str, str]) -> bool:
+        toks, lex = self.toks, self.lex
+        words = toks.raw[c.first : c.last + 1]
+        single = c.first == c.last
+        if single and words[0] in known:
+            c.entity, c.label, c.how = known[words[0]], "PER", "alias"
+            return True
+        if single and (typo := self._fuzzy(words[0], known)):
+            c.entity, c.label, c.how = typo, "PER", "fuzzy"
+            return True
+        if toks.folded[c.first] in lex.orghead and not single:
+            return self._open(c, "organization")
+        paren = self._paren_before(c)
+        if paren and paren.entity:  # "Republik Rakyat Luhansk (LPR)"
+            c.entity, c.label, c.how = paren.entity, paren.label, "alias"
+            return True
+        cue = self._person_cue(c)
+        if single and not cue:
+            return False
+        wordy = [lex.is_word(t) or t in lex.noname for t in toks.folded[c.first : c.last + 1]]
+        if (sum(wordy) * 2 > len(wordy)) if cue else any(wordy):
+            return False
+        if not cue and not all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+            return False
+        c.label = "PER"
+        if not self._role_before(c):
+            self._role_after(c)
+        return self._open(c, "person")
+
+    def _open(self, c: Cand, etype: str) -> bool:
+        c.open_type, c.label, c.how = etype, LABELS[etype], "caps"
+        name = " ".join(self.text[c.start : c.end].split())
+        c.entity = f"warta:{etype}:{slug(name)}"
+        return bool(slug(name))
+
+    def _person_cue(self, c: Cand) -> bool:
+        toks, lex = self.toks, self.lex
+        j = self._skip_paren(c.first - 1)
+        if j >= 0 and (toks.folded[j] in lex.honorifics or toks.folded[j] in lex.speech):
+            return True
+        if j >= 0 and title_before(toks, lex, j):
+            return True
+        held = self.by_last.get(j)
+        if held and held.entity and held.label != "PER" and title_before(toks, lex, held.first - 1):
+            return True  # "Juru bicara Kremlin Dmitry Peskov"
+        k = c.last + 1
+        return k < len(toks) and toks.folded[k] in lex.speech and toks.raw[k].islower()
+
+    def _paren_before(self, c: Cand) -> Cand | None:
+        prev = self.by_last.get(c.first - 1)
+        if prev and self.text[prev.end : c.start].strip() == "(" and self.text[c.end : c.end + 1] == ")":
+            return prev
+        return None
+
+    def _fuzzy(self, word: str, known: dict[str, str]) -> str | None:
+        if len(word) < 4 or word.casefold() in self.lex.common:
+            return None
+        hits = {eid for name, eid in known.items() if len(name) >= 4 and _edit1(word, name)}
+        return hits.pop() if len(hits) == 1 else None
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one substitution, insertion or deletion (not zero)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long)):
+        if long[:i] + long[i + 1 :] == short:
+            return True
+    return False

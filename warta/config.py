@@ -37,6 +37,14 @@ def _overlay(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _table(data: dict[str, Any], dotted: str) -> dict[str, Any]:
+    """Settings of component "meta.text" live in the TOML table [meta.text]."""
+    node: Any = data
+    for part in dotted.split("."):
+        node = node.get(part, {}) if isinstance(node, dict) else {}
+    return {k: v for k, v in node.items() if not isinstance(v, dict)} if isinstance(node, dict) else {}
+
+
 def load(path: str | Path | None = None) -> Config:
     """Defaults, overlaid by ``path`` (or $WARTA_CONFIG), then $WARTA_STORE_DB."""
     data = _defaults()
@@ -51,7 +59,7 @@ def load(path: str | Path | None = None) -> Config:
     pipeline = data.get("pipeline", {})
     return Config(
         components=list(pipeline.get("components", [])),
-        component_settings={k: v for k, v in data.items() if k not in ("pipeline", "corpus", "store", "ingest")},
+        component_settings={n.split("@")[0]: _table(data, n.split("@")[0]) for n in pipeline.get("components", [])},
         corpus_steps=list(data.get("corpus", {}).get("steps", [])),
         db=data.get("store", {}).get("db", "warta.db"),
         csv_columns=dict(data.get("ingest", {}).get("csv_columns", {})),

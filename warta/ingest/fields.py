@@ -44,6 +44,7 @@ def parse_published(text: str) -> tuple[str | None, str | None]:
         if len(text) <= 10:
             return parsed.date().isoformat(), "day"
         return parsed.isoformat(), "minute"
-    from warta.meta.dates import parse_date_text  # the outlet date-line parser
+    from warta.meta.dates import header_date  # the parser of outlet date lines
 
-    return parse_date_text(text)
+    found = header_date(text)
+    return (found.value, found.precision) if found else (None, None)

@@ -172,8 +172,10 @@ def _read_csv(data: bytes, name: str, columns: dict[str, str], max_bytes: int) -
     if "text" not in mapped and "html" not in mapped:
         yield Skip(name, f"CSV header {header} has no text column; map one with [ingest] csv_columns")
         return
+    rowno = 0
     while True:
-        rid = f"{name}:row{reader.line_num + 1}"
+        rowno += 1  # data rows counted from 1, header excluded
+        rid = f"{name}:row{rowno}"
         try:
             row = next(reader)
         except StopIteration:

@@ -64,7 +64,8 @@ def test_cli_export_articles_jsonl_has_every_field(db: str) -> None:
 def test_cli_export_csv_and_timeline(db: str, tmp_path: Path) -> None:
     out = tmp_path / "a.csv"
     assert runner.invoke(app, ["export", "articles", "--db", db, "--format", "csv", "-o", str(out)]).exit_code == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     assert len(rows) == 5 and tuple(rows[0]) == ARTICLE_FIELDS
     result = runner.invoke(app, ["export", "timeline", "--db", db])
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -87,11 +87,11 @@ def articles_cmd(
     store = _open(db)
     where = {"outlet": outlet} if outlet else {}
     rows = store.article_rows(["id", "published", "outlet", "title", "duplicate_of", "event_cluster"], **where)
-    table = Table("id", "published", "outlet", "title", "duplicate of", "cluster")
-    for r in rows[:limit]:
-        table.add_row(r["id"][:10], r["published"] or "?", r["outlet"] or "?", r["title"] or "(no title)",
-                      (r["duplicate_of"] or "")[:10], (r["event_cluster"] or "")[:10])
-    out.print(table)
+    _print_rows(
+        ("id", "published", "outlet", "title", "duplicate of", "cluster"),
+        [(r["id"], r["published"] or "?", r["outlet"] or "?", r["title"] or "(no title)", r["duplicate_of"] or "",
+          r["event_cluster"] or "") for r in rows[:limit]],
+    )
 
 
 @app.command("show")
@@ -138,8 +138,8 @@ def stories_cmd(db: DbOpt = "warta.db") -> None:
             out.print(f"  [cyan]event cluster[/cyan] {cluster.label or cluster.id}")
             for aid in cluster.articles:
                 r = rows.get(aid, {})
-                out.print(f"    {aid[:10]}  {r.get('published') or '?':25}  {r.get('outlet') or '?':12}  {r.get('title') or '(no title)'}",
-                          markup=False, highlight=False)
+                row = f"{aid[:10]}  {(r.get('published') or '?')[:10]:10}  {r.get('outlet') or '?':10}  {r.get('title') or '(no title)'}"
+                out.print(f"    {_clip(row, out.width - 5)}", markup=False, highlight=False)
 
 
 @app.command("timeline")
@@ -161,14 +161,21 @@ def timeline_cmd(
             raise typer.Exit(1)
     entries = timeline(store, entity=entity_id, since=since, until=until)
     names = store.entity_names()
-    table = Table("date", "prec.", "type", "who", "whom", "what", "reports", title=f"Timeline ({len(entries)} events)")
+    out.print(f"[bold]Timeline[/bold]: {len(entries)} events, in the order they happened "
+              "(bg: background, told in passing)")
     for e in entries:
-        table.add_row(
-            (e.date or "?") + (" (bg)" if e.background else ""), e.precision or "", e.type,
-            names.get(e.source or "", e.source or ""), names.get(e.target or "", e.target or ""),
-            e.summary[:120], f"{len(e.articles)} · {', '.join(o for o in e.outlets if o)}",
-        )
-    out.print(table)
+        who = " -> ".join(names.get(x, x) for x in (e.source, e.target) if x)
+        date = f"{e.date or '?'} ({e.precision or '?'})" + (" bg" if e.background else "")
+        reports = f"{len(e.articles)} report{'s' if len(e.articles) != 1 else ''}"
+        outlets = ", ".join(sorted({o for o in e.outlets if o})) or "outlet unknown"
+        out.print(f"[cyan]{date:20}[/cyan] [bold]{e.type:10}[/bold] {who}", highlight=False)
+        line = f"{reports} ({outlets}): {' '.join(e.summary.split())}"
+        out.print(f"{'':4}{_clip(line, out.width - 5)}", markup=False, highlight=False)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 10)].rstrip() + "…"
 
 
 @app.command("export")
@@ -206,12 +213,41 @@ def log_cmd(
 ) -> None:
     """The ingest log: what happened to every input record, and why."""
     store = _open(db)
-    table = Table("run", "input", "status", "reason", "article")
-    for r in store.log_rows(run):
-        if status and r["status"] != status:
-            continue
-        table.add_row(r["run_id"], r["input_id"], r["status"], r["reason"] or "", (r["article_id"] or "")[:10])
-    out.print(table)
+    rows = [r for r in store.log_rows(run) if not status or r["status"] == status]
+    _print_rows(("run", "input", "status", "reason", "article"),
+                [(r["run_id"], r["input_id"], r["status"], r["reason"] or "", r["article_id"] or "") for r in rows])
+
+
+def _print_rows(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on a terminal; tab-separated lines with a header when piped (for cut, awk, csv tools)."""
+    if out.is_terminal:
+        table = Table(*header)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        return
+    for row in (header, *rows):
+        print("\t".join(" ".join(cell.split()) for cell in row))
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = "warta.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    ingest_token: Annotated[
+        str | None, typer.Option(help="Enable POST /api/ingest for requests bearing this token.", envvar="WARTA_INGEST_TOKEN")
+    ] = None,
+) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /docs); read-only unless given a token."""
+    try:
+        from warta.api.serve import serve
+    except ImportError as exc:
+        err.print(f"[red]error:[/red] the web server needs the api extra: pip install 'warta[api]' ({exc.name} missing)")
+        raise typer.Exit(2) from exc
+    _open(db).close()  # fail early, with a clear message, on a bad --db
+    err.print(f"warta: serving {db} on http://{host}:{port}/  (API docs at /docs)")
+    serve(db, host=host, port=port, ingest_token=ingest_token)
 
 
 class _Progress:

@@ -11,6 +11,7 @@ between workers) and turned into JSON by :func:`to_dict` / :func:`from_dict`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -226,9 +227,14 @@ def to_dict(obj: Any) -> Any:
     return dataclasses.asdict(obj)
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """JSON dict -> dataclass, rebuilding nested dataclasses from type hints."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

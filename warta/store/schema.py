@@ -120,6 +120,7 @@ signatures = Table(
     Column("url", Text),
 )
 Index("ix_signatures_text_hash", signatures.c.text_hash)
+Index("ix_signatures_url", signatures.c.url)
 
 lsh_buckets = Table(
     "lsh_buckets",
@@ -127,6 +128,16 @@ lsh_buckets = Table(
     Column("band", Integer, primary_key=True),
     Column("bucket", String(40), primary_key=True),
     Column("article_id", ID, primary_key=True),
+)
+
+# Key postings of the corpus steps: kind "event" maps (entity, day) keys to
+# event clusters, kind "story" maps entity keys to storylines.
+postings = Table(
+    "postings",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("ref", ID, primary_key=True),
 )
 
 stories = Table(

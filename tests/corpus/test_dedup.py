@@ -1,0 +1,141 @@
+"""dedup@1 on seed texts: exact, near, containment, updated URL, chains, idempotence."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import seed
+
+from warta.corpus import dedup as dd
+from warta.model import Article
+
+
+def _copy(a: Article, new_id: str, **changes: object) -> Article:
+    return dataclasses.replace(a, id=new_id, input_id=new_id, mentions=[], events=[], times=[], **changes)
+
+
+def _rows(store) -> dict[str, dict]:
+    return {r["id"]: r for r in store.article_rows(["id", "duplicate_of", "similarity"])}
+
+
+def _run(store, *articles: Article) -> dict[str, dict]:
+    for a in articles:
+        store.put_article(a)
+    dd.dedup(store, [a.id for a in articles])
+    return _rows(store)
+
+
+def _paragraphs(a: Article) -> list[str]:
+    return a.text.split("\n\n")
+
+
+def test_dedup_exact_copy_points_to_original(store) -> None:
+    a = seed("000")
+    b = _copy(a, "copy1", text=a.text.upper().replace("\n\n", "\n"), url=None)  # case/spacing differ
+    rows = _run(store, a, b)
+    assert rows["copy1"]["duplicate_of"] == a.id
+    assert rows["copy1"]["similarity"] == 1.0
+    assert rows[a.id]["duplicate_of"] is None
+
+
+def test_dedup_near_duplicate_with_dropped_and_edited_sentences(store) -> None:
+    a = seed("002")
+    paras = _paragraphs(a)
+    edited = [p.replace("Putin", "Vladimir Putin", 1) for p in paras[:-2]]  # edit, and drop the last two
+    b = _copy(a, "near1", text="\n\n".join(edited), url=None)
+    rows = _run(store, a, b)
+    assert rows["near1"]["duplicate_of"] == a.id
+    assert 0.5 < rows["near1"]["similarity"] < 1.0
+
+
+def test_dedup_containment_with_added_intro(store) -> None:
+    a = seed("003")
+    intro = seed("001").text[:900]  # a different story as the new intro
+    b = _copy(a, "intro1", text=intro + "\n\n" + a.text, url=None)
+    rows = _run(store, a, b)
+    assert rows["intro1"]["duplicate_of"] == a.id
+
+
+def test_dedup_updated_version_of_same_url(store) -> None:
+    a = seed("004")
+    paras = _paragraphs(a)
+    half = len(paras) // 2
+    b = _copy(a, "update1", text="\n\n".join(paras[:half] + _paragraphs(seed("001"))), url=a.url + "?utm_source=x")
+    rows = _run(store, a, b)
+    assert rows["update1"]["duplicate_of"] == a.id
+
+
+def test_dedup_different_reports_of_one_event_are_not_duplicates(store, seeds) -> None:
+    rows = _run(store, *seeds().values())
+    assert all(r["duplicate_of"] is None for r in rows.values())
+
+
+def test_dedup_chain_points_to_root_original(store) -> None:
+    a = seed("002")
+    paras = _paragraphs(a)
+    b = _copy(a, "b", text="\n\n".join(paras[:-1]), url=None)
+    c = _copy(a, "c", text="\n\n".join(paras[:-1]) + "\n\nTambahan kalimat penutup dari redaksi kami.", url=None)
+    _run(store, a)
+    _run(store, b)
+    rows = _run(store, c)
+    assert rows["b"]["duplicate_of"] == a.id
+    assert rows["c"]["duplicate_of"] == a.id
+
+
+def test_dedup_rerun_changes_nothing(store, seeds) -> None:
+    arts = list(seeds().values())
+    dup = _copy(arts[0], "dup", url=None)
+    _run(store, *arts, dup)
+    before = (_rows(store), store.count("lsh_buckets"), store.count("signatures"))
+    dd.dedup(store, [a.id for a in arts] + ["dup"])
+    assert (_rows(store), store.count("lsh_buckets"), store.count("signatures")) == before
+    assert before[0]["dup"]["duplicate_of"] == arts[0].id
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u200b\ufeff", "Singkat.", "x" * 200_000])
+def test_dedup_odd_texts_do_not_crash(store, text: str) -> None:
+    a = Article(id="odd1", input_id="odd", text=text)
+    b = Article(id="odd2", input_id="odd", text=text)
+    rows = _run(store, a, b)
+    blank = not text.strip("\u200b\ufeff ")
+    assert rows["odd2"]["duplicate_of"] == (None if blank else "odd1")
+
+
+def test_signature_bytes_roundtrip() -> None:
+    sig = dd.signature(seed("000").text)
+    back = dd.Signature.from_bytes(sig.text_hash, sig.to_bytes())
+    assert back.size == sig.size > 100
+    assert dd.jaccard(sig, back) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://www.detik.com/news/d-123/judul?utm_source=fb#top", "http://detik.com/news/d-123/judul/"),
+        ("https://m.kompas.com/read/2024/06/18/x/amp", "https://kompas.com/read/2024/06/18/x"),
+    ],
+)
+def test_normalise_url_same_page(a: str, b: str) -> None:
+    assert dd.normalise_url(a) == dd.normalise_url(b)
+
+
+def test_normalise_url_keeps_page_identity() -> None:
+    assert dd.normalise_url("https://detik.com/a?page=2") != dd.normalise_url("https://detik.com/a")
+    assert dd.normalise_url("not a url") is None
+
+
+def test_dedup_perturbed_real_articles_precision_recall(tmp_path) -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_dedup.py"
+    spec = importlib.util.spec_from_file_location("bench_dedup", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    if not bench.SHARED.exists():
+        pytest.skip("needs ../shared/data/indonews-2025-06-early (development corpus)")
+    items = bench.corpus(bench.load_texts(150))
+    pred, _ = bench.run_warta(items, str(tmp_path / "p.db"))
+    precision, recall = bench.score(items, pred)
+    assert precision >= 0.97 and recall >= 0.9, (precision, recall)

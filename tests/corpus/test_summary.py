@@ -1,0 +1,42 @@
+"""Extractive summaries of seed articles and stories."""
+
+from __future__ import annotations
+
+from conftest import seed
+
+from warta.corpus import cluster as cl
+from warta.corpus import dedup as dd
+from warta.corpus import summary as sm
+from warta.corpus import text as tx
+
+
+def test_summarize_article_picks_leading_central_sentences() -> None:
+    a = seed("002")
+    out = sm.summarize_article(a, 3)
+    assert len(out) == 3 and all(s in " ".join(a.text.split()) for s in out)
+    assert any("Presiden Rusia Vladimir Putin berterima kasih" in s for s in out)  # the lead
+
+
+def test_summarize_article_skips_repeated_paragraphs() -> None:
+    out = sm.summarize_article(seed("002"), 6)  # 002 repeats its body twice
+    assert len(set(out)) == len(out)
+    vecs = [dict(tx.stems(s)) for s in out]
+    assert all(tx.cosine(a, b) < sm.REDUNDANT for i, a in enumerate(vecs) for b in vecs[i + 1 :])
+
+
+def test_summarize_story_is_not_redundant_across_outlets(store, seeds) -> None:
+    arts = seeds()
+    for a in arts.values():
+        store.put_article(a)
+    ids = [a.id for a in arts.values()]
+    dd.dedup(store, ids)
+    cl.cluster(store, ids)
+    cid = store.article_rows(["event_cluster"], id=arts["002"].id)[0]["event_cluster"]
+    out = sm.summarize_story(store, cid, 4)
+    assert len(out) == 4 and any("Putin" in s for s in out)
+
+
+def test_summarize_empty_article() -> None:
+    from warta.model import Article
+
+    assert sm.summarize_article(Article(id="e", input_id="e", text="")) == []

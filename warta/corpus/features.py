@@ -1,0 +1,167 @@
+"""What the cluster step compares: article features, cluster profiles and their scores.
+
+Words alone cannot tell events apart when a whole corpus is on one topic, so
+the same-event score combines stemmed words with linked entities, the dates
+the article reports, event types and how close the publication times are.
+Storylines are looser: events that share their main entities over months.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from warta.corpus import text as tx
+from warta.model import Article
+
+N_STEMS = 80  # stems kept per article / cluster profile
+N_ENTITIES = 30
+MAIN = 5  # entities that make an article's keys
+WINDOW_DAYS = 4  # same-event reports are published within this many days
+# Same-event score: weights sum to 1.
+W_WORDS, W_ENTITIES, W_TIME, W_DATES, W_TYPES = 0.25, 0.3, 0.2, 0.15, 0.1
+EVENT_THRESHOLD = 0.5
+STORY_THRESHOLD = 0.45
+
+
+@dataclass
+class Features:
+    stems: dict[str, float]
+    entities: dict[str, float]  # linked entity ids, else capitalised names
+    names: dict[str, str]  # entity id -> a readable name
+    days: set[str]  # day-precision dates the article reports
+    types: set[str]
+    published: datetime | None
+    title: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def main(self, n: int = MAIN) -> list[str]:
+        return list(tx.top(self.entities, n))
+
+
+def _log_weights(counts: Counter[str], n: int) -> dict[str, float]:
+    return tx.top({k: 1.0 + math.log(v) for k, v in counts.items()}, n)
+
+
+def features(article: Article) -> Features:
+    title = article.title or ""
+    counts = tx.stems(article.text)
+    for stem, c in tx.stems(title).items():
+        counts[stem] += 2 * c  # the headline says what the story is about
+    linked = Counter(m.entity for m in article.mentions if m.entity)
+    names = {m.entity: m.text for m in article.mentions if m.entity}
+    for eid, ent in article.entities.items():
+        names[eid] = ent.name
+    if not linked:  # no entity linking ran: capitalised names stand in
+        linked = tx.names(article.text)
+        names = {k: k[5:] for k in linked}
+    days = {v.value[:10] for v in article.times if _is_day(v.value)}
+    days |= {e.date[:10] for e in article.events if e.date and _is_day(e.date)}
+    return Features(
+        stems=_log_weights(counts, N_STEMS),
+        entities=_log_weights(linked, N_ENTITIES),
+        names={k: names[k] for k in tx.top(dict(linked), N_ENTITIES) if k in names},
+        days=days,
+        types={e.type for e in article.events if e.type and e.type != "OTHER"},
+        published=tx.parse_time(article.published),
+        title=title,
+    )
+
+
+def _is_day(value: str) -> bool:
+    return len(value) >= 10 and value[:4].isdigit() and value[4] == "-" and value[7] == "-"
+
+
+def day_key(published: datetime | None, offset: int = 0) -> str:
+    if published is None:
+        return "undated"
+    return (published.date() + timedelta(days=offset)).isoformat()
+
+
+# ------------------------------------------------------------------ profiles
+
+
+def new_profile(f: Features) -> dict[str, Any]:
+    pub = f.published.isoformat() if f.published else None
+    return {
+        "stems": f.stems, "entities": f.entities, "names": f.names, "days": sorted(f.days),
+        "types": sorted(f.types), "pub_min": pub, "pub_max": pub, "n": 1,
+    }
+
+
+def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
+    """The profile with one more article added (sums of weights, truncated)."""
+    stems = Counter(p.get("stems", {}))
+    stems.update(f.stems)
+    ents = Counter(p.get("entities", {}))
+    ents.update(f.entities)
+    names = {**f.names, **p.get("names", {})}
+    out = dict(p)
+    out["stems"] = tx.top(dict(stems), N_STEMS)
+    out["entities"] = tx.top(dict(ents), N_ENTITIES)
+    out["names"] = {k: names[k] for k in out["entities"] if k in names}
+    out["days"] = sorted(set(p.get("days", [])) | f.days)[-50:]
+    out["types"] = sorted(set(p.get("types", [])) | f.types)
+    if f.published:
+        pub = f.published.isoformat()
+        out["pub_min"] = min(filter(None, [p.get("pub_min"), pub]))
+        out["pub_max"] = max(filter(None, [p.get("pub_max"), pub]))
+    out["n"] = p.get("n", 0) + 1
+    return out
+
+
+# ------------------------------------------------------------------ scores
+
+
+def _time_score(f: Features, p: dict[str, Any]) -> float | None:
+    """exp(-days apart / 2), or None when the article is outside the window."""
+    lo, hi = tx.parse_time(p.get("pub_min")), tx.parse_time(p.get("pub_max"))
+    if f.published is None or lo is None or hi is None:
+        return 0.0  # no evidence either way
+    gap = max((lo - f.published).total_seconds(), (f.published - hi).total_seconds(), 0.0) / 86400
+    return None if gap > WINDOW_DAYS else math.exp(-gap / 2)
+
+
+def _date_score(days: set[str], other: list[str]) -> float:
+    if not days or not other:
+        return 0.5
+    near = {date.fromisoformat(d) for d in other if _valid(d)}
+    mine = [date.fromisoformat(d) for d in days if _valid(d)]
+    if not near or not mine:
+        return 0.5
+    hits = sum(1 for d in mine if any(abs((d - o).days) <= 1 for o in near))
+    return hits / min(len(mine), len(near))
+
+
+def _valid(d: str) -> bool:
+    try:
+        date.fromisoformat(d)
+    except ValueError:
+        return False
+    return True
+
+
+def event_score(f: Features, p: dict[str, Any]) -> float:
+    """How likely the article reports the event of the cluster profile ``p`` (0..1)."""
+    time = _time_score(f, p)
+    if time is None:
+        return 0.0
+    types = set(p.get("types", []))
+    type_s = len(f.types & types) / len(f.types | types) if f.types and types else 0.5
+    return (
+        W_WORDS * tx.cosine(f.stems, p.get("stems", {}))
+        + W_ENTITIES * tx.cosine(f.entities, p.get("entities", {}))
+        + W_TIME * time
+        + W_DATES * min(1.0, _date_score(f.days, p.get("days", [])))
+        + W_TYPES * type_s
+    )
+
+
+def story_score(f: Features, p: dict[str, Any]) -> float:
+    """How well the article's main entities match a storyline's (0..1)."""
+    mine = tx.top(f.entities, 10)
+    theirs = tx.top(p.get("entities", {}), 10)
+    return 0.75 * tx.cosine(mine, theirs) + 0.25 * tx.cosine(f.stems, p.get("stems", {}))

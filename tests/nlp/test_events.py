@@ -1,0 +1,155 @@
+"""nlp.events@1: the dated events of the seed timelines, modality, background and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.model import Article, Entity, Mention, Span, TimeExpr
+from warta.nlp.events import events_factory
+from warta.nlp.lexicon import rows
+from warta.nlp.quotes import quotes_factory
+
+try:
+    from tests.nlp import qe_seeds as seeds
+except ImportError:  # pragma: no cover - tests/nlp is not a package
+    import qe_seeds as seeds  # type: ignore[no-redef]
+
+QUOTES, EVENTS = quotes_factory(), events_factory()
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "INVESTIGATE",
+    "DEMAND",
+    "DISAPPROVE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
+    "FIGHT",
+    "ACCUSE",
+    "REQUEST",
+    "OTHER",
+}
+
+# The main dated events of each seed (shared/gold/seeds.json timeline):
+# seed, types, sources (any of), targets (any of; None = not checked), date prefix, modality or None
+TIMELINE = [
+    ("000", {"REJECT"}, ["China", "Russia"], None, "2022-05", None),
+    ("000", {"ASSAULT"}, ["Russia"], ["Ukraine"], "2022-02", None),
+    ("000", {"COOPERATE", "CONSULT"}, ["Vladimir Putin"], ["North Korea", "Kim Jong-un"], "2022-08-15", None),
+    ("001", {"CONSULT"}, ["Choe Son-hui"], ["Vladimir Putin"], "2024-01-16", "asserted"),
+    ("001", {"COOPERATE"}, ["Russia", "Dmitry Peskov"], ["North Korea"], "2024-01-17", None),
+    ("002", {"CONSULT"}, ["Vladimir Putin"], ["North Korea"], "2024-06-18", "planned"),
+    ("002", {"REJECT"}, ["Russia"], None, "2024-03", None),
+    ("002", {"CONSULT"}, ["Kim Jong-un"], ["Vladimir Putin"], "2023-09", None),
+    ("003", {"COOPERATE", "CONSULT"}, ["Vladimir Putin"], ["Kim Jong-un"], "2022-08-15", None),
+    ("003", {"COOPERATE", "CONSULT"}, ["Kim Jong-un"], ["Vladimir Putin"], "2022-08-15", None),
+    ("004", {"ACCUSE"}, ["Pentagon"], ["Russia", "North Korea"], "2024-05", None),
+    ("004", {"SUPPORT"}, ["Vladimir Putin"], ["North Korea"], "2024-06-18", None),
+    ("004", {"CONSULT"}, ["Kim Jong-un"], ["Vladimir Putin"], "2023", None),
+]
+
+
+def _seed(seed: str) -> Article:
+    seeds.needs_gold()
+    return EVENTS(QUOTES(seeds.seed_article(seed)))
+
+
+@pytest.mark.parametrize("case", TIMELINE, ids=lambda c: f"{c[0]}-{min(c[1])}-{c[4]}")
+def test_events_seed_timeline_event_found(case: tuple) -> None:
+    seed, types, sources, targets, when, modality = case
+    art = _seed(seed)
+
+    def fits(e) -> bool:
+        return (
+            e.type in types
+            and any(seeds.same_entity(art, e.source, s) for s in sources)
+            and (targets is None or any(seeds.same_entity(art, e.target, t) for t in targets))
+            and (e.date or "").startswith(when)
+            and (modality is None or e.modality == modality)
+        )
+
+    assert any(fits(e) for e in art.events), [
+        (e.type, e.source, e.target, e.date, e.modality, e.trigger) for e in art.events
+    ]
+
+
+def test_events_background_and_spans_are_sound() -> None:
+    art = _seed("004")
+    visit = next(e for e in art.events if e.type == "CONSULT" and (e.date or "").startswith("2023"))
+    assert visit.background  # "Tahun lalu" in an article of June 2024
+    for seed in ("000", "001", "002", "003", "004"):
+        art = _seed(seed)
+        for e in art.events:
+            assert e.type in PLOVER and 0 <= e.confidence <= 1
+            assert e.trigger.lower() in art.text[e.start : e.end].lower()
+            assert e.source in art.entities and e.source != e.target
+
+
+def test_events_lexicon_rows_are_valid() -> None:
+    table = rows("events.tsv")
+    assert len(table) > 50
+    for row in table:
+        assert row[1] in PLOVER and row[2] in ("v", "n", "d"), row
+
+
+def _article(text: str, actors: dict[str, str], times: dict[str, str] | None = None) -> Article:
+    art = Article(id="t", input_id="t", text=text, paragraphs=[Span(0, len(text))], published="2025-06-09")
+    from warta.nlp.sentences import split
+
+    art.sentences = split(text)
+    for surface, etype in actors.items():
+        art.entities[surface] = Entity(surface, surface, etype)
+        i = text.find(surface)
+        art.mentions.append(Mention(i, i + len(surface), surface, "GPE", surface))
+    for surface, value in (times or {}).items():
+        i = text.find(surface)
+        art.times.append(TimeExpr(i, i + len(surface), surface, "DATE", value, "day"))
+    art.mentions.sort(key=lambda m: m.start)
+    return EVENTS(QUOTES(art))
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Presiden Prabowo akan mengunjungi Jepang pekan depan.", "planned"),
+        ("Presiden Prabowo tidak mengunjungi Jepang tahun ini.", "negated"),
+        ("Jika sepakat, Presiden Prabowo bertemu dengan Jepang di Tokyo.", "conditional"),
+        ("Presiden Prabowo mengunjungi Jepang untuk membahas perdagangan.", "asserted"),
+    ],
+)
+def test_events_modality(text: str, modality: str) -> None:
+    art = _article(text, {"Prabowo": "person", "Jepang": "country"})
+    assert [(e.type, e.source, e.target, e.modality) for e in art.events] == [
+        ("CONSULT", "Prabowo", "Jepang", modality)
+    ]
+
+
+def test_events_date_from_sentence_else_publication() -> None:
+    art = _article(
+        "Menteri Sugiono bertemu dengan Jepang pada Senin (2/6/2025).",
+        {"Sugiono": "person", "Jepang": "country"},
+        {"Senin (2/6/2025)": "2025-06-02"},
+    )
+    assert [(e.date, e.confidence > 0.7) for e in art.events] == [("2025-06-02", True)]
+    art = _article("Menteri Sugiono bertemu dengan Jepang.", {"Sugiono": "person", "Jepang": "country"})
+    assert [e.date for e in art.events] == ["2025-06-09"]
+
+
+def test_events_without_target_are_dropped() -> None:
+    art = _article("Presiden Prabowo mengecam keras kebijakan itu.", {"Prabowo": "person"})
+    assert art.events == []
+
+
+@pytest.mark.parametrize("text", ["", "menyerang " * 3000, "\x00\ufffd mengunjungi“"])
+def test_events_bad_input_never_crashes(text: str) -> None:
+    art = _article(text, {}) if text else EVENTS(Article(id="e", input_id="e"))
+    assert art.events == []

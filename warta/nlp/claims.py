@@ -1,0 +1,323 @@
+"""Claims (who alleges what, who denies it) and the actor look-ups shared by the
+quote, claim and event stages.
+
+Actors are the mentions that can speak or act (persons, organisations,
+countries).  A claim is a proposition that actors allege ("menuduh",
+"mengklaim", "mengecam apa yang mereka sebut", a report that "mengatakan
+bahwa") or deny ("membantah", "menepis").  A denial that refers back
+("membantah kritik tersebut") adds its deniers to the claim it answers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.model import Article, Claim, Span
+from warta.nlp.lexicon import Alternation, rows
+
+ACTOR_TYPES = frozenset({"person", "organization", "country"})
+# Words that put the following noun phrase out of subject position.
+PREPOSITIONS = frozenset(
+    [
+        "dengan",
+        "ke",
+        "kepada",
+        "terhadap",
+        "di",
+        "dari",
+        "atas",
+        "untuk",
+        "bagi",
+        "antara",
+        "oleh",
+        "menuju",
+        "pada",
+        "tentang",
+        "mengenai",
+        "soal",
+        "tanpa",
+        "melawan",
+        "bersama",
+        "sejak",
+        "seperti",
+    ]
+)
+# Role words that may stand between a preposition and a name.
+_ROLE_WORDS = frozenset(
+    [
+        "pemimpin",
+        "presiden",
+        "menteri",
+        "juru",
+        "bicara",
+        "pejabat",
+        "para",
+        "kepala",
+        "perdana",
+        "wakil",
+        "duta",
+        "besar",
+        "sekretaris",
+        "jenderal",
+        "raja",
+        "ratu",
+        "kanselir",
+        "luar",
+        "negeri",
+        "pertahanan",
+        "rekan",
+        "mitra",
+    ]
+)
+_WORD_BACK = re.compile(r"(\S+)\s*$")
+_COORD_GAP = re.compile(r"^[\s,]*(?:dan|serta|maupun|atau)?[\s,]*$", re.IGNORECASE)
+_PAREN = re.compile(r"\([^()]{0,40}\)")
+_CLAUSE_WORDS = frozenset(
+    [
+        "yang",
+        "dan",
+        "atau",
+        "telah",
+        "akan",
+        "sudah",
+        "juga",
+        "tidak",
+        "ini",
+        "itu",
+        "tersebut",
+        "adalah",
+        "merupakan",
+        "serta",
+        "maupun",
+        "baik",
+        "kemudian",
+        "pun",
+        "namun",
+        "tetapi",
+        "bahwa",
+        "ketika",
+        "saat",
+        "sejak",
+        "karena",
+    ]
+)
+_VERB = re.compile(r"^(?:me|ber|ter|di|mem|men|meng)\w{3,}$")
+PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka"})
+
+
+@dataclass(slots=True)
+class Actor:
+    start: int
+    end: int
+    entity: str
+    type: str
+    text: str
+
+
+class Actors:
+    """The article's actor mentions in text order, with positional look-ups."""
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        found: list[Actor] = []
+        for m in sorted(article.mentions, key=lambda m: (m.start, -m.end)):
+            ent = article.entities.get(m.entity) if m.entity else None
+            if ent is None or ent.type not in ACTOR_TYPES:
+                continue
+            if found and m.start < found[-1].end:  # nested in the previous mention
+                continue
+            found.append(Actor(m.start, m.end, ent.id, ent.type, m.text))
+        self.items = found
+        self.starts = [a.start for a in found]
+        self.names = {e.id: e.name for e in article.entities.values()}
+
+    def between(self, start: int, end: int) -> list[Actor]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [a for a in self.items[lo:hi] if a.end <= end]
+
+    def last_before(self, pos: int, type_: str | None = None) -> Actor | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            a = self.items[i]
+            if a.end <= pos and (type_ is None or a.type == type_):
+                return a
+            i -= 1
+        return None
+
+    def is_prepositional(self, actor: Actor, floor: int = 0) -> bool:
+        """True when a preposition governs the mention.
+
+        Role words, names and a few nouns may stand between ("kepada pemimpin
+        Korea Utara Kim", "bagi upaya Kim"); a verb or a function word ends the search.
+        """
+        pos = actor.start
+        nouns = 0
+        for _ in range(7):
+            m = _WORD_BACK.search(self.text, max(floor, pos - 40), pos)
+            if not m:
+                return False
+            raw = m.group(1).strip(",;:()")
+            word = raw.lower()
+            if word in PREPOSITIONS:
+                return True
+            if m.group(1).endswith((",", ")")) or any(ch.isdigit() for ch in raw):
+                return False  # a comma, a date "(15/8/2022)" or a number ends the phrase
+            if not (word in _ROLE_WORDS or raw[:1].isupper()):
+                if word in _CLAUSE_WORDS or _VERB.match(word) or nouns == 2:
+                    return False
+                nouns += 1
+            pos = m.start()
+        return False
+
+    def is_name_part(self, actor: Actor) -> bool:
+        """A country inside a longer unrecognised name ("Timur Jauh Rusia") is no actor there."""
+        if actor.type != "country":
+            return False
+        m = _WORD_BACK.search(self.text, max(0, actor.start - 30), actor.start)
+        word = m.group(1) if m else ""
+        if not word[:1].isupper() or not word[-1].isalnum() or word.lower() in _ROLE_WORDS:
+            return False
+        before = self.text[max(0, m.start() - 3) : m.start()].strip()  # type: ignore[union-attr]
+        return bool(before) and not before.endswith((".", "!", "?", ":"))
+
+    def subject_before(self, pos: int, floor: int) -> Actor | None:
+        """The nearest actor before ``pos`` (not before ``floor``) that is not in a PP.
+
+        "Putin yang mengatakan" takes Putin even after "bagi".
+        """
+        tail = self.text[max(floor, pos - 12) : pos].lower().split()
+        relative = bool(tail) and tail[-1] == "yang"
+        for a in reversed(self.between(floor, pos)):
+            if relative and not self.text[a.end : pos].strip(" ,").lower().removesuffix("yang").strip():
+                return a
+            if not self.is_prepositional(a, floor) and not self.is_name_part(a):
+                return a
+        return None
+
+    def coordinated(self, head: Actor, floor: int) -> list[Actor]:
+        """``head`` and the actors coordinated before it, in text order."""
+        group = [head]
+        for a in reversed(self.between(floor, head.start)):
+            gap = _PAREN.sub("", self.text[a.end : group[0].start])
+            if not _COORD_GAP.match(gap):
+                break
+            group.insert(0, a)
+        return group
+
+    def pronoun_before(self, pos: int, floor: int) -> bool:
+        """True when the word just before ``pos`` is a personal pronoun ("Ia mengatakan")."""
+        words = self.text[max(floor, pos - 20) : pos].lower().split()
+        return bool(words) and words[-1].strip(",") in PRONOUNS
+
+
+# ------------------------------------------------------------------ cue tables
+
+
+@cache
+def cues(kind: str) -> Alternation:
+    """The patterns of one kind of cue in lexicon/cues.tsv (after, say, according, allege, deny)."""
+    return Alternation([r[0] for r in rows("cues.tsv") if r[1] == kind])
+
+
+_BACKREF = re.compile(
+    r"^\W*(?:dan\s+)?(?:\w+\s+){0,3}?(?:tuduhan|kritik|klaim|tudingan|laporan|hal|pernyataan|"
+    r"anggapan|itu|tersebut|ini)\b",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(r"\b(?:laporan|dokumen|penyelidikan|investigasi|hasil)\b[^.,]{0,30}$", re.IGNORECASE)
+_SUSPECT = re.compile(r",\s+(?:mungkin|kemungkinan|diduga)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:bahwa\s+|:\s*)?", re.IGNORECASE)
+_WORDS = re.compile(r"\w{4,}")
+
+
+def sentence_at(sentences: list[Span], starts: list[int], pos: int) -> Span | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and sentences[i].start <= pos < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def _proposition(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start = _LEAD.match(text, start).end()  # type: ignore[union-attr]
+    while end > start and text[end - 1] in " .;,\u201d\"\u2019'":
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 3 else None
+
+
+def find_claims(article: Article, actors: Actors, skip: list[tuple[int, int]]) -> list[Claim]:
+    """Claims alleged or denied in the article's sentences, in text order.
+
+    ``skip`` are spans (direct quotes) whose inside is speech, not narration.
+    """
+    text = article.text
+    claims: list[Claim] = []
+    for sent in article.sentences:
+        if any(a <= sent.start and sent.end <= b for a, b in skip):
+            continue
+        for m in cues("allege").finditer(text, sent.start, sent.end):
+            _allege(text, actors, sent, m.start(), m.end(), claims)
+        for m in cues("say").finditer(text, sent.start, sent.end):
+            # a report "mengatakan bahwa": the report alleges
+            if _REPORT.search(text, max(sent.start, m.start() - 60), m.start()):
+                _allege(text, actors, sent, m.start(), m.end(), claims)
+        for m in cues("deny").finditer(text, sent.start, sent.end):
+            _deny(text, actors, sent, m.start(), m.end(), claims)
+    return claims
+
+
+def _allege(text: str, actors: Actors, sent: Span, cs: int, ce: int, claims: list[Claim]) -> None:
+    head = actors.subject_before(cs, sent.start)
+    prop = _proposition(text, ce, sent.end)
+    if head is None or prop is None or any(c.start == prop[0] for c in claims):
+        return
+    by = _ids(actors.coordinated(head, sent.start))
+    start, end = prop
+    modality = "suspected" if text[cs:ce].lower() in ("menduga", "mencurigai") else "claimed"
+    cut = _SUSPECT.search(text, start, end)
+    if cut:  # ", mungkin sebagai imbalan ...": a second, weaker proposition
+        claims.append(Claim(start, cut.start(), text[start : cut.start()], list(by), [], modality))
+        s2 = cut.start() + 1 + len(cut.group()[1:]) - len(cut.group()[1:].lstrip())
+        claims.append(Claim(s2, end, text[s2:end], list(by), [], "suspected"))
+    else:
+        claims.append(Claim(start, end, text[start:end], by, [], modality))
+
+
+def _deny(text: str, actors: Actors, sent: Span, cs: int, ce: int, claims: list[Claim]) -> None:
+    head = actors.subject_before(cs, sent.start)
+    if head is None:
+        return
+    by = _ids(actors.coordinated(head, sent.start))
+    rest = text[ce : sent.end]
+    refers_back = bool(_BACKREF.match(rest)) or len(rest.split()) < 3 or "klaim" in text[cs:ce].lower()
+    target = _answered(claims, rest, cs) if refers_back else None
+    if target is not None:
+        target.denied_by.extend(i for i in by if i not in target.denied_by)
+        return
+    prop = _proposition(text, ce, sent.end)
+    if prop and not refers_back:
+        claims.append(Claim(prop[0], prop[1], text[prop[0] : prop[1]], [], by, "denied"))
+
+
+def _answered(claims: list[Claim], rest: str, pos: int) -> Claim | None:
+    """The earlier claim a back-referring denial answers: most shared words, else the latest."""
+    earlier = [c for c in claims if c.end <= pos and c.modality != "denied"][-4:]
+    if not earlier:
+        return None
+    words = {w.lower() for w in _WORDS.findall(rest)}
+    best = max(
+        range(len(earlier)),
+        key=lambda i: (len(words & {w.lower() for w in _WORDS.findall(earlier[i].text)}), i),
+    )
+    return earlier[best]
+
+
+def _ids(group: list[Actor]) -> list[str]:
+    out: list[str] = []
+    for a in group:
+        if a.entity not in out:
+            out.append(a.entity)
+    return out

@@ -1,0 +1,134 @@
+"""Run the patterns over a text, resolve each match, keep the best non-overlapping spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from warta.model import TimeExpr
+from warta.nlp.time import handlers, relative
+from warta.nlp.time.handlers import Handler
+from warta.nlp.time.patterns import (
+    DIGIT_TRIGGERS,
+    OTHER_DIGITS,
+    PATTERNS,
+    PRIORITY,
+    TRIGGERS,
+)
+from warta.nlp.time.resolve import Anchor, parse_anchor
+
+HANDLERS: dict[str, Handler] = {
+    "numdate": handlers.numdate,
+    "isodate": handlers.isodate,
+    "wd_dm": handlers.wd_dm,
+    "textdate": handlers.textdate,
+    "textdate_en": handlers.textdate,
+    "monyear": handlers.monyear,
+    "month": relative.month,
+    "yearrange": relative.yearrange,
+    "decade": relative.decade,
+    "year": relative.year,
+    "unitrel": relative.unitrel,
+    "unitrel_en": relative.unitrel_en,
+    "redup": relative.redup,
+    "set": relative.set_,
+    "deictic": relative.deictic,
+    "weekday": relative.weekday,
+    "clock": relative.clock,
+    "pod": relative.pod,
+}
+assert set(HANDLERS) == set(PRIORITY), "every pattern needs a handler"
+_BY_INDEX = [(name, pattern, HANDLERS[name]) for name, pattern in PATTERNS]
+MAX_TEXT = 500_000  # longer texts are cut (news bodies are < 50k chars; the rest is junk)
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+_WORD_SPLIT = re.compile(r"(\w+)")
+
+
+def tag(text: str, published: str | None = None, reference_date: str | None = None) -> list[TimeExpr]:
+    """All temporal expressions of ``text``, in text order, anchored on ``published``."""
+    return tag_anchored(text, parse_anchor(published, reference_date))
+
+
+def tag_anchored(text: str, anchor: Anchor) -> list[TimeExpr]:
+    text = text[:MAX_TEXT]
+    found: list[tuple[int, int, TimeExpr]] = []
+    for start, token in _triggers(text):
+        if token[0].isdigit():
+            tried = DIGIT_TRIGGERS.get(len(token), OTHER_DIGITS)
+        else:
+            tried = TRIGGERS.get(token, [])
+        for i in tried:
+            name, pattern, handle = _BY_INDEX[i]
+            m = pattern.match(text, start)
+            if m is None or m.end() <= m.start():
+                continue
+            try:
+                expr = handle(m, text, anchor)
+            except (ValueError, KeyError, IndexError, OverflowError, TypeError):
+                expr = None  # an odd match must never stop the article
+            if expr is not None:
+                found.append((-(expr.end - expr.start), PRIORITY[name], expr))
+    chosen = _select(found, len(text))
+    _date_clock_times(text, chosen)
+    return chosen
+
+
+def _triggers(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, lower-cased word) of every word or number that can start an expression.
+
+    Splitting into words and looking them up in a dict is faster than one big regex.
+    """
+    lower = text.lower()
+    if len(lower) != len(text):  # lower() changed a length (e.g. 'İ'): offsets from the original
+        lower = text
+    pos = 0
+    for i, piece in enumerate(_WORD_SPLIT.split(lower)):
+        if i & 1:
+            if piece[0].isdigit():
+                yield pos, piece
+            elif piece in TRIGGERS or (lower is text and piece.lower() in TRIGGERS):
+                yield pos, piece.lower()
+        pos += len(piece)
+
+
+def _select(found: list[tuple[int, int, TimeExpr]], size: int) -> list[TimeExpr]:
+    """Longest first, then pattern priority; drop anything overlapping a kept span."""
+    found.sort(key=lambda f: (f[0], f[1], f[2].start))
+    taken: list[TimeExpr] = []
+    used = bytearray(size)  # 1 where a kept span lies: linear, even with 100k candidates
+    for _, _, expr in found:
+        if used.find(1, expr.start, expr.end) < 0:
+            used[expr.start : expr.end] = b"\x01" * (expr.end - expr.start)
+            taken.append(expr)
+    taken.sort(key=lambda e: e.start)
+    return taken
+
+
+_GLUE = regex.compile(r"\s*(?:,|pada|,?\s*pada\s+hari|hari)?\s*")
+
+
+def _date_clock_times(text: str, exprs: list[TimeExpr]) -> None:
+    """A clock time takes the date written right after it ('pukul 21.45 Wita pada Kamis
+    (5/6/2025)'), else the nearest day-precise date before it in its sentence."""
+    last_day: TimeExpr | None = None
+    for i, e in enumerate(exprs):
+        if _is_day(e):
+            last_day = e
+        elif "date-from-anchor" in e.flags and "T" in e.value:
+            nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+            if nxt is not None and _is_day(nxt) and _GLUE.fullmatch(text, e.end, nxt.start):
+                _take_date(e, nxt)
+            elif last_day is not None and _SENTENCE_END.search(text, last_day.end, e.start) is None:
+                _take_date(e, last_day)
+
+
+def _is_day(e: TimeExpr) -> bool:
+    return e.type == "DATE" and e.precision == "day" and len(e.value) == 10 and e.value[0] != "X"
+
+
+def _take_date(clock: TimeExpr, day: TimeExpr) -> None:
+    clock.value = day.value + clock.value[clock.value.index("T") :]
+    clock.flags = [f for f in clock.flags if f != "date-from-anchor"] + ["date-from-context"]
+    clock.confidence = min(day.confidence, 0.85)

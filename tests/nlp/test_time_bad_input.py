@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -65,12 +64,11 @@ def test_time_odd_text_never_crashes(text):
     assert all(0 <= t.start < t.end <= len(text) for t in article.times)
 
 
-def test_time_huge_dense_text_is_linear_and_flagged():
+def test_time_huge_dense_text_is_bounded_and_flagged():
+    # Speed is measured in bench/bench_time.py; here: the work is capped and said so.
     text = "Senin (18/6) pada 2024 lalu, 15/8/2022 pukul 14.30 WIB. " * 12_000  # ~680k chars
     article = Article(id="x", input_id="x", published=ANCHOR, text=text)
-    t0 = time.perf_counter()
     make_time_tagger()(article)
-    assert time.perf_counter() - t0 < 10
     assert "time-text-truncated" in article.flags
     assert len(article.times) > 10_000 and article.times[-1].end <= 500_000
 

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -43,12 +42,10 @@ def test_time_indotimex_dct_written_in_text_is_recognised():
     assert recognised == written
 
 
-def test_time_indotimex_fast_and_spans_valid():
+def test_time_indotimex_spans_valid():
+    # Speed is measured in bench/bench_time.py, not asserted here.
     docs = _indotimex()
-    t0 = time.perf_counter()
     results = [tag(text, dct) for text, dct in docs]
-    per_doc = (time.perf_counter() - t0) / len(docs)
-    assert per_doc < 0.01  # goal < 1 ms; 10 ms leaves room for slow CI machines
     for (text, _), exprs in zip(docs, results):
         assert all(text[e.start : e.end] == e.text for e in exprs)
     assert sum(map(len, results)) >= 5 * len(docs)

@@ -85,3 +85,25 @@ def test_ingest_interrupted_then_resumed_stores_each_article_once(tmp_path: Path
     assert store.count("articles") == 5
     # the corpus steps saw all five, including the three stored before the interruption
     assert all(r["event_cluster"] for r in store.article_rows(["id", "event_cluster"]))
+
+
+def test_ingest_article_rejected_by_store_fails_alone(tmp_path: Path, open_store, monkeypatch) -> None:
+    """Regression (kill -9 battery): one article the store rejects must not break the batch."""
+    from warta.ingest import run
+    from warta.model import Mention
+
+    real = run.analyse
+
+    def doubled(record, pipeline):
+        article = real(record, pipeline)
+        if record.input_id.endswith("001_38682418aceb3944.txt"):
+            article.mentions.append(Mention(0, 5, None, "PER"))  # type: ignore[arg-type]  # NOT NULL column
+        return article
+
+    monkeypatch.setattr(run, "analyse", doubled)
+    store = open_store(str(tmp_path / "w.db"))
+    summary = ingest(_items(SEEDS), store, CFG)
+    assert (summary.read, summary.stored, summary.failed) == (5, 4, 1)
+    [row] = [r for r in store.log_rows(summary.run_id) if r["status"] == "error"]
+    assert row["input_id"].endswith("001_38682418aceb3944.txt") and "store rejected" in row["reason"]
+    assert store.count("articles") == 4

@@ -91,3 +91,11 @@ def test_store_find_article_by_prefix(store_url: str, open_store) -> None:
     found = store.find_article("aaaa")
     assert found is not None and found.id == "a" * 16
     assert store.find_article("zz") is None
+
+
+def test_store_keeps_nested_mentions_that_start_together(store_url: str, open_store) -> None:
+    store = open_store(store_url)
+    article = _article()
+    article.mentions.append(Mention(15, 23, "Vladimir", "PER", None))  # inside "Vladimir Putin"
+    assert store.put_article(article)
+    assert store.count("mentions") == 3 and store.get_article(article.id).mentions == article.mentions

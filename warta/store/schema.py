@@ -68,7 +68,8 @@ mentions = Table(
     "mentions",
     metadata,
     Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("start", Integer, primary_key=True),
+    Column("idx", Integer, primary_key=True),  # mentions may nest, even start together
+    Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("entity_id", String(200)),

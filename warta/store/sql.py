@@ -93,8 +93,9 @@ class Store:
             conn.execute(
                 insert(t.mentions),
                 [
-                    {"article_id": article.id, "start": m.start, "end": m.end, "text": m.text, "entity_id": m.entity}
-                    for m in article.mentions
+                    {"article_id": article.id, "idx": i, "start": m.start, "end": m.end, "text": m.text,
+                     "entity_id": m.entity}
+                    for i, m in enumerate(article.mentions)
                 ],
             )
         if article.events:

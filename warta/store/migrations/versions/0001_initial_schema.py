@@ -133,12 +133,13 @@ def upgrade() -> None:
 
     op.create_table('mentions',
     sa.Column('article_id', sa.String(length=64), nullable=False),
+    sa.Column('idx', sa.Integer(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('entity_id', sa.String(length=200), nullable=True),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('article_id', 'start')
+    sa.PrimaryKeyConstraint('article_id', 'idx')
     )
     with op.batch_alter_table('mentions', schema=None) as batch_op:
         batch_op.create_index('ix_mentions_entity', ['entity_id'], unique=False)

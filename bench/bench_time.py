@@ -2,37 +2,27 @@
 
     .venv/bin/python bench/bench_time.py [--limit 200] [--skip-peer]
 
-Articles: an even sample of ../shared/data/indonews-2025-06-early/*.csv (column
-``content``; the ``date`` column, parsed by warta itself, is the anchor of both).
-Prints articles/s, expressions/s and peak traced memory (tracemalloc) per tagger.
+Articles: the first ``--limit`` rows of ../shared/data/indonews-2025-06-early/*.csv
+(bench.common.indonews_rows; column ``content``, the ``date`` column read by warta's own
+tagger is the anchor of both).  Prints articles/s, expressions/s and peak traced memory per
+tagger (bench.common.measure).  Accuracy of both on labelled articles:
+``python -m eval.time.score --peer``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import sys
-import time
-import tracemalloc
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import indonews_rows, max_rss_mb, measure
 from warta.nlp.time import tag
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "indonews-2025-06-early"
-
-
-def load(limit: int) -> list[tuple[str, str | None]]:
-    csv.field_size_limit(sys.maxsize)
-    rows = []
-    for path in sorted(DATA.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows.extend(csv.DictReader(fh))
-    step = max(1, len(rows) // limit)
-    sample = rows[::step][:limit]
-    return [(r.get("content") or "", _anchor(r.get("date") or "")) for r in sample]
+Doc = tuple[str, str | None]
 
 
 def _anchor(raw: str) -> str | None:
@@ -43,35 +33,16 @@ def _anchor(raw: str) -> str | None:
     return None
 
 
-def run_warta(text: str, anchor: str | None) -> int:
-    return len(tag(text, anchor))
+def run_warta(doc: Doc) -> int:
+    return len(tag(doc[0], doc[1]))
 
 
-def run_dateparser(text: str, anchor: str | None) -> int:
+def run_dateparser(doc: Doc) -> int:
     from dateparser.search import search_dates
 
-    base = dt.datetime.fromisoformat(anchor[:10]) if anchor else None
+    base = dt.datetime.fromisoformat(doc[1][:10]) if doc[1] else None
     settings = {"RELATIVE_BASE": base} if base else {}
-    return len(search_dates(text, languages=["id", "en"], settings=settings) or [])
-
-
-def measure(name: str, fn: Callable[[str, str | None], int], docs: list[tuple[str, str | None]]) -> float:
-    """Time a plain run, then trace memory in a second run (tracemalloc slows code down)."""
-    fn(*docs[0])  # warm-up: imports, lazy lexicons and regex caches
-    t0 = time.perf_counter()
-    found = sum(fn(text, anchor) for text, anchor in docs)
-    elapsed = time.perf_counter() - t0
-    tracemalloc.start()
-    for text, anchor in docs[:50]:
-        fn(text, anchor)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(
-        f"{name:12} {len(docs) / elapsed:10.1f} articles/s {found / elapsed:12.1f} expressions/s "
-        f"{1000 * elapsed / len(docs):8.3f} ms/article {found:6d} expressions "
-        f"peak {peak / 2**20:6.2f} MiB"
-    )
-    return elapsed
+    return len(search_dates(doc[0], languages=["id", "en"], settings=settings) or [])
 
 
 def main() -> None:
@@ -79,20 +50,28 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--skip-peer", action="store_true", help="do not run dateparser")
     args = ap.parse_args()
-    if not DATA.exists():
-        sys.exit(f"needs {DATA} (the development data in ../shared beside the repo)")
-    docs = load(args.limit)
+    docs: list[Doc] = [(r["content"], _anchor(r.get("date") or "")) for r in indonews_rows(args.limit)]
     chars = sum(len(t) for t, _ in docs)
     print(
-        f"{len(docs)} articles, {chars / len(docs):.0f} chars on average, "
-        f"{sum(a is not None for _, a in docs)} with an anchor"
+        f"{len(docs)} articles, {chars / len(docs):.0f} chars on average, {sum(a is not None for _, a in docs)} anchored"
     )
-    ours = measure("warta", run_warta, docs)
-    if not args.skip_peer:
+    runs = [("warta nlp.time@1", run_warta)] + (
+        [] if args.skip_peer else [("dateparser.search_dates", run_dateparser)]
+    )
+    seconds = {}
+    for name, fn in runs:
+        fn(docs[0])  # warm-up: imports, lexicons, regex caches
+        found = sum(fn(d) for d in docs)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            peer = measure("dateparser", run_dateparser, docs)
-        print(f"warta is {peer / ours:.0f}x faster than dateparser.search_dates")
+            result = measure(name, fn, docs)  # type: ignore[arg-type]
+        seconds[name] = result.seconds
+        print(f"{result.line()}  {found / result.seconds:9.1f} expressions/s  ({found} expressions)")
+    if len(seconds) == 2:
+        ours, peer = seconds.values()
+        print(
+            f"warta is {peer / ours:.0f}x faster than dateparser.search_dates (max RSS {max_rss_mb():.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

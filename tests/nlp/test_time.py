@@ -344,8 +344,75 @@ def test_time_monday_kemarin_is_one_expression():
     ]
 
 
-def test_time_wrong_weekday_of_a_recent_partial_date_keeps_the_anchor_year():
-    # detik, 10 June 2025: 4/6/2025 was a Wednesday; going back to Sunday 4/6/2023 would be wrong
+def test_time_wrong_weekday_of_a_recent_partial_date_is_repaired_to_a_month_typo():
+    # detik, 10 June 2025: 4/6/2025 was a Wednesday and the arrests came "less than a month"
+    # later; Sunday 4/5/2025 is the one nearby date a typo away (never 4/6/2023)
     text = "Korban ditemukan tak bernyawa pada Minggu (4/6), sekitar pukul 10.00 WIB."
     expr = _find(text, "2025-06-10", "Minggu (4/6)")
-    assert expr.value == "2025-06-04" and "weekday-mismatch" in expr.flags and expr.confidence <= 0.5
+    assert expr.value == "2025-05-04" and "weekday-mismatch" in expr.flags and expr.confidence <= 0.5
+    assert "written:2025-06-04" in expr.flags
+
+
+def test_time_wrong_weekday_a_day_off_is_repaired_to_the_named_weekday():
+    # Tuesday 2/6 in a paper of 10 June 2025 (2/6 was a Monday): Tuesday 3/6, flagged
+    expr = _find("Rapat digelar pada Selasa (2/6).", "2025-06-10", "Selasa (2/6)")
+    assert expr.value == "2025-06-03" and "date-repaired" in expr.flags and expr.confidence <= 0.5
+
+
+# ---------------------------------------------------------------- round 2 (issue 5 tune half)
+
+
+def _values(text: str, anchor: str) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in tag(text, anchor)]
+
+
+def test_time_range_end_lends_its_year_to_the_start():
+    assert _values("Diskon berlaku 14 Juni sampai 13 Juli 2025.", "2025-06-10") == [
+        ("14 Juni", "2025-06-14"),
+        ("13 Juli 2025", "2025-07-13"),
+    ]
+    # across a new year the first end is in the year before
+    assert _values("dari 20 Desember hingga 5 Januari 2025", "2025-01-10")[0] == ("20 Desember", "2024-12-20")
+
+
+def test_time_lap_time_is_one_duration_with_its_decimals():
+    # detik MotoGP report (indonews tune half)
+    text = "Marc Marquez menorehkan waktu terbaik 1 menit 46,974 detik, selisih 0,970 detik."
+    assert _values(text, "2025-06-06") == [
+        ("1 menit 46,974 detik", "PT1M46.974S"),
+        ("0,970 detik", "PT0.970S"),
+    ]
+
+
+def test_time_weekend_is_a_timex_weekend_of_the_anchor_week():
+    text = "Luca Marini akan absen akhir pekan ini, dan Quartararo memulai akhir pekan di urutan kesebelas."
+    assert [v for _, v in _values(text, "2025-06-06")] == ["2025-W23-WE", "2025-W23-WE"]
+
+
+def test_time_age_is_not_a_duration_but_a_span_of_years_is():
+    text = "Ronaldo yang telah berusia 31 tahun akan bermain hingga usia 41 tahun, kontrak dua tahun."
+    assert _values(text, "2016-11-14") == [("dua tahun", "P2Y")]
+
+
+def test_time_bare_month_in_a_sentence_is_the_nearest_such_month():
+    # IndoTimex (Kompas, 28 Nov 2013): "target Desember" is next month, not December 2012
+    text = "Ia menyampaikan, target Desember adalah target dari PT Pertamina sendiri."
+    assert _values(text, "2013-11-28") == [("Desember", "2013-12")]
+    assert _values("Ia bertemu Juli Sastrawan kemarin.", "2013-11-28") == [("kemarin", "2013-11-27")]
+
+
+def test_time_date_then_pukul_clause_are_two_expressions_sharing_the_day():
+    text = "Laga itu kickoff, Selasa (10/6/2025), pukul 17.36 WIB."
+    assert _values(text, "2025-06-10") == [
+        ("Selasa (10/6/2025)", "2025-06-10"),
+        ("pukul 17.36 WIB", "2025-06-10T17:36+07:00"),
+    ]
+
+
+def test_time_head_and_trailing_words_belong_to_the_date_span():
+    text = "dari tanggal 5 Juni 2025, hingga 24 Juni 2025 nanti, pada hari Selasa, 10 Juni 2025."
+    assert [t for t, _ in _values(text, "2025-06-10")] == [
+        "tanggal 5 Juni 2025",
+        "24 Juni 2025 nanti",
+        "hari Selasa, 10 Juni 2025",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 import regex
 
@@ -17,7 +18,7 @@ from warta.nlp.time.patterns import (
     PRIORITY,
     TRIGGERS,
 )
-from warta.nlp.time.resolve import Anchor, parse_anchor
+from warta.nlp.time.resolve import Anchor, merge_durations, parse_anchor
 
 HANDLERS: dict[str, Handler] = {
     "numdate": handlers.numdate,
@@ -70,9 +71,51 @@ def tag_anchored(text: str, anchor: Anchor) -> list[TimeExpr]:
                 expr = None  # an odd match must never stop the article
             if expr is not None:
                 found.append((-(expr.end - expr.start), PRIORITY[name], expr))
-    chosen = _select(found, len(text))
+    chosen = _merge_durations(text, _select(found, len(text)))
+    _range_years(text, chosen)
     _date_clock_times(text, chosen)
     return chosen
+
+
+_RANGE_GLUE = regex.compile(r"\s*(?:[-–—]|sampai(?:\s+dengan)?|hingga|s\.?/?d\.?|dan|until|to)\s*", regex.I)
+
+
+def _range_years(text: str, exprs: list[TimeExpr]) -> None:
+    """'14 Juni sampai 13 Juli 2025', 'Januari-April 2025': the first end takes the year
+    written on the second (the year before when its month comes later)."""
+    for a, b in pairwise(exprs):
+        if "year-inferred" not in a.flags or "year-inferred" in b.flags or b.type != "DATE":
+            continue
+        if a.value[:1] == "X" or not b.value[:4].isdigit() or len(a.value) not in (7, 10):
+            continue
+        if len(b.value) < len(a.value) or not _RANGE_GLUE.fullmatch(text, a.end, b.start):
+            continue
+        y = int(b.value[:4]) - (a.value[4:] > b.value[4 : len(a.value)])
+        a.value = f"{y:04d}{a.value[4:]}"
+        a.flags = [f for f in a.flags if f != "year-inferred"] + ["year-from-range"]
+
+
+def _merge_durations(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """'1 menit' + '46,974 detik' written side by side are one duration."""
+    out: list[TimeExpr] = []
+    for e in exprs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == e.type == "DURATION" and not text[prev.end : e.start].strip():
+            value = merge_durations(prev.value, e.value)
+            if value is not None:
+                out[-1] = TimeExpr(
+                    prev.start,
+                    e.end,
+                    text[prev.start : e.end],
+                    "DURATION",
+                    value,
+                    e.precision,
+                    confidence=min(prev.confidence, e.confidence),
+                    flags=prev.flags + e.flags,
+                )
+                continue
+        out.append(e)
+    return out
 
 
 def _triggers(text: str) -> Iterator[tuple[int, str]]:

@@ -15,6 +15,8 @@ _L = lexicon()
 Handler = Callable[[re.Match[str], str, Anchor], TimeExpr | None]
 SANE_PAST = 1800  # years before this need a cue word and get low confidence
 SANE_AHEAD = 30  # years after the anchor year likewise
+# A year-less weekday date that fits no recent year may be a month typo up to ~6 weeks old.
+WD_DM_REPAIR = dt.timedelta(days=45)
 
 
 def _key(word: str | None) -> str:
@@ -133,6 +135,12 @@ def wd_dm(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
     if y is None:
         flags.append("weekday-mismatch")
         y, conf = rs.infer_year(anchor, mo, d, rs.tense(text, m.start(), m.end())), 0.4
+        written = rs.valid_date(y, mo, d)
+        fixed = rs.repair_weekday(anchor, written, wd, WD_DM_REPAIR) if written else None
+        # 'Minggu (4/6)' in a paper of 10 June 2025: Sunday 4 May, a month typo
+        if fixed is not None and written is not None:
+            flags += ["date-repaired", f"written:{written.isoformat()}"]
+            y, mo, d = fixed.year, fixed.month, fixed.day
     else:
         conf = 0.9 if y >= anchor.date.year - 1 else 0.75
         flags.append("year-from-weekday")

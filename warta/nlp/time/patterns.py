@@ -32,10 +32,14 @@ LB = r"(?<![\w/.,:-])"
 RB = r"(?![\w/]|[.,:-]\d)"
 _TIME = rf"(?P<hh>\d{{1,2}})[:.](?P<mi>\d{{2}})(?![\d])(?:\s*(?P<tz>{TZ})\b)?"
 # A clock time glued to a date: "18 Jan 2024 08:25 WIB", "10/06/2025, 21:23 WIB".
-TIME_SUFFIX = rf"(?:\s*,?\s*(?:(?:pukul|pkl\.?|jam)\s*)?{_TIME})?"
+# A "pukul 14.30" after a date is an expression of its own (GUIDELINES.md).
+TIME_SUFFIX = rf"(?:\s*,?\s*{_TIME})?"
 POD_SUFFIX = rf"(?:\s+(?P<pod>{POD})(?!\w))?"
 # "Senin (2/6) kemarin": the deictic word only confirms the date
 REL_SUFFIX = r"(?:\s+(?:kemarin|lalu)(?!\w))?"
+# "5 Juni 2025 lalu", "24 Juni 2025 nanti": the word only confirms the date
+DATE_REL_SUFFIX = r"(?:\s+(?:lalu|silam|kemarin|mendatang|nanti)(?!\w))?"
+HEAD = r"(?:(?:hari|tanggal|tgl\.?)\s+)?"
 REL_WORDS = (
     r"yang\s+lalu|yang\s+akan\s+datang|ke\s+depan|lalu|silam|kemarin|sebelumnya|berikutnya|ini|depan|"
     r"mendatang|lagi|terakhir|belakangan|ago|kemudian"
@@ -44,7 +48,7 @@ REL_WORDS = (
 _SOURCES: dict[str, str] = {
     # Senin (15/8/2022), 15/8/2022, Kompas.com - 10/06/2025, 21:23 WIB
     "numdate": (
-        rf"(?:(?P<wd>{WD})\s*,?\s*(?P<op>\()?\s*)?{LB}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
+        rf"{HEAD}(?:(?P<wd>{WD})\s*,?\s*(?P<op>\()?\s*)?{LB}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
         rf"(?P=sep)(?P<y>\d{{4}}|\d{{2}}){RB}(?(op)\s*\))" + TIME_SUFFIX + POD_SUFFIX + REL_SUFFIX
     ),
     # 2024-06-18, 2024-06-18T13:51:00+07:00
@@ -53,18 +57,23 @@ _SOURCES: dict[str, str] = {
         r"(?:[T ](?P<hh>\d{2}):(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<iso_tz>Z|[+-]\d{2}:?\d{2})?)?(?![\w])"
     ),
     # Selasa (18/6), Kamis (25/4)
-    "wd_dm": rf"(?P<wd>{WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)" + POD_SUFFIX + REL_SUFFIX,
+    "wd_dm": rf"{HEAD}(?P<wd>{WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\s*\)"
+    + POD_SUFFIX
+    + REL_SUFFIX,
     # Selasa, 18 Juni 2024 ; 15-17 Agustus 2022 ; 18 Jan 2024 08:25 WIB ; 17 Agustus
     "textdate": (
-        rf"(?:(?P<wd>{WD})\s*,?\s*)?{LB}(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+"
-        rf"(?P<mon>{MON})\.?(?:\s*,?\s*(?P<y>\d{{4}}))?(?!\w|[.,]\d)" + TIME_SUFFIX + POD_SUFFIX
+        rf"{HEAD}(?:(?P<wd>{WD})\s*,?\s*)?{LB}(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+"
+        rf"(?P<mon>{MON})\.?(?:\s*,?\s*(?P<y>\d{{4}}))?(?!\w|[.,]\d)"
+        + TIME_SUFFIX
+        + POD_SUFFIX
+        + DATE_REL_SUFFIX
     ),
     # June 18, 2024
     "textdate_en": rf"(?P<mon>{MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){RB}",
     # Juni 2024, akhir Juni 2024, bulan Maret 2024
     "monyear": (
         rf"(?:(?P<mod>{MOD})\s+)?(?:bulan\s+)?(?P<mon>{MON})\.?\s*,?\s+(?P<y>\d{{4}}){RB}"
-        rf"(?:\s+(?P<rel>lalu|silam))?"
+        rf"(?:\s+(?P<rel>lalu|silam|mendatang|nanti|depan)(?!\w))?"
     ),
     # pada Juli, bulan September, akhir Mei, Juli lalu
     "month": (
@@ -147,10 +156,10 @@ def _trigger_words() -> dict[str, set[str]]:
     nums = _firsts(_L["numbers"]) | _firsts(_L["vague_numbers"])
     se_units = {"se" + u for u in units}
     return {
-        "numdate": wd,
+        "numdate": wd | {"hari", "tanggal", "tgl"},
         "isodate": set(),
-        "wd_dm": wd,
-        "textdate": wd,
+        "wd_dm": wd | {"hari"},
+        "textdate": wd | {"hari", "tanggal", "tgl"},
         "textdate_en": mon,
         "monyear": mod | mon | {"bulan"},
         "month": mod | monfull | {"bulan"},

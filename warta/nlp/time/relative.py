@@ -26,6 +26,11 @@ from warta.nlp.time.patterns import (
     WEEKDAY_CUE_BEFORE,
     YEAR_CUE_BEFORE,
 )
+
+AGE_BEFORE = regex.compile(
+    r"(?<!\w)(?:berusia|usia|umur|berumur|usianya|umurnya)(?:\s+(?:sekitar|kurang\s+lebih|hampir|lebih\s+dari|baru|sudah|genap|ke))*\s*$",
+    regex.IGNORECASE,
+)
 from warta.nlp.time.resolve import Anchor
 
 _L = lexicon()
@@ -41,7 +46,8 @@ def month(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
     name, rel = m["mon"], _key(m["rel"])
     if not name[0].isupper() and not m["bulan"]:
         return None  # month names are capitalised; 'juni' alone is likely not a date
-    if not (m["mod"] or m["bulan"] or rel or _before(text, m.start(), MONTH_CUE_BEFORE)):
+    cued = m["mod"] or m["bulan"] or rel or _before(text, m.start(), MONTH_CUE_BEFORE)
+    if not cued and not _bare_month(text, m):
         return None
     mo = _L["months"][_key(name)]
     flags: list[str] = []
@@ -58,6 +64,21 @@ def month(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
         conf = 0.85 if (when or mo <= anchor.date.month) else 0.6
     flags.append("year-inferred")
     return _expr(m, "DATE", f"{y:04d}-{mo:02d}", "month", anchor=anchor.value, confidence=conf, flags=flags)
+
+
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\w.]*[ \t]+$")
+_CAPITAL_AFTER = regex.compile(r"[ \t]*\p{Lu}")
+
+
+def _bare_month(text: str, m: re.Match[str]) -> bool:
+    """'target Desember adalah ...': a capitalised month name alone, inside a sentence, not
+    part of a name ('Juli Sastrawan', 'Kampung Juli', 'Mei Lin')."""
+    if _key(m["mon"]) in ("mei", "may", "april", "august", "june"):  # common first names
+        return False
+    before = text[max(0, m.start() - 30) : m.start()]
+    if not before.strip() or before.rstrip()[-1:] in '.!?"“(\n':
+        return False  # a sentence or a quotation opening with a bare month: too unsure
+    return not _CAPITAL_BEFORE.search(before) and not _CAPITAL_AFTER.match(text, m.end())
 
 
 def _sane(y: int, anchor: Anchor) -> bool:
@@ -131,7 +152,12 @@ def unitrel(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
             )
         if unit in ("S", "MIN", "H") or (n is not None and not float(n).is_integer()):
             return _expr(
-                m, "DURATION", rs.duration(n, unit), _L["unit_precision"][unit], confidence=0.7, flags=flags
+                m,
+                "DURATION",
+                rs.duration(n, unit, m["n"]),
+                _L["unit_precision"][unit],
+                confidence=0.7,
+                flags=flags,
             )
         if not counted and unit == "D" and sign:
             return None  # 'hari lalu' without a count
@@ -142,22 +168,44 @@ def unitrel(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
         conf = 0.5 if rel in ("sebelumnya", "berikutnya", "kemudian") else 0.9
         if rel in ("sebelumnya", "berikutnya", "kemudian"):
             flags.append("relative-to-narrative")
+        value = shifted[0] + _weekend(m, unit)
         return _expr(
             m,
             "DATE",
-            shifted[0],
+            value,
             shifted[1],
             anchor=anchor.value,
             confidence=_relative(anchor, conf, flags),
             flags=flags,
         )
     if not counted:
-        return None  # a bare unit word ('tahun', 'bulan') is no expression
+        return _current_unit(m, unit, anchor, flags)  # 'akhir tahun', 'akhir pekan'
+    if unit in ("Y", "M") and _before(text, m.start(), AGE_BEFORE):
+        return None  # 'berusia 26 tahun': an age, not a time (GUIDELINES.md)
     if rel in ("terakhir", "belakangan", "ke depan"):
         flags.append("past-window" if rel != "ke depan" else "future-window")
     return _expr(
-        m, "DURATION", rs.duration(n, unit), _L["unit_precision"][unit], confidence=0.85, flags=flags
+        m, "DURATION", rs.duration(n, unit, m["n"]), _L["unit_precision"][unit], confidence=0.85, flags=flags
     )
+
+
+def _weekend(m: re.Match[str], unit: str) -> str:
+    late = _key(m.groupdict().get("mod")) in ("akhir", "ujung", "penghujung")
+    return "-WE" if unit == "W" and late else ""
+
+
+def _current_unit(m: re.Match[str], unit: str, anchor: Anchor, flags: list[str]) -> TimeExpr | None:
+    """'akhir tahun', 'awal bulan': a modified bare unit is the anchor's own unit;
+    'akhir pekan' is its weekend (TIMEX3 YYYY-Www-WE)."""
+    mod = _key(m.groupdict().get("mod"))
+    if not mod or unit not in ("W", "M", "Y"):
+        return None  # a bare unit word ('tahun', 'bulan') is no expression
+    shifted = rs.shift(anchor.date, unit, 0)
+    if shifted is None:
+        return None
+    value = shifted[0] + _weekend(m, unit)
+    conf = _relative(anchor, 0.75, flags)
+    return _expr(m, "DATE", value, shifted[1], anchor=anchor.value, confidence=conf, flags=flags)
 
 
 def unitrel_en(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -90,9 +91,12 @@ def shift(day: dt.date, unit: str, n: int) -> tuple[str, str] | None:
     return None
 
 
-def duration(n: float | None, unit: str) -> str:
-    """ISO 8601 duration: P24Y, PT30M, P2W, PXY (unknown count)."""
+def duration(n: float | None, unit: str, written: str | None = None) -> str:
+    """ISO 8601 duration: P24Y, PT30M, P2W, PXY (unknown count); ``written`` keeps the
+    decimals as printed ('0,970 detik' -> PT0.970S)."""
     count = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
+    if n is not None and written and regex.fullmatch(r"\d+,\d+", written):
+        count = written.replace(",", ".")
     if unit == "WINDU" and n is not None:
         return f"P{int(n * 8)}Y"
     code = {
@@ -108,6 +112,22 @@ def duration(n: float | None, unit: str) -> str:
         "WINDU": "Y",
     }[unit]
     return f"PT{count}{code}" if unit in ("S", "MIN", "H") else f"P{count}{code}"
+
+
+def merge_durations(first: str, second: str) -> str | None:
+    """'1 menit' + '46,974 detik' -> PT1M46.974S; None unless the units run from large to small."""
+    order = "YMWD" + "HMS"
+    parts: list[tuple[int, str, str]] = []  # (rank, count, code)
+    for value in (first, second):
+        m = regex.fullmatch(r"P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?", value)
+        if m is None or bool(m[1]) == bool(m[3]):
+            return None
+        parts.append((order.index(m[2]) if m[1] else 4 + "HMS".index(m[4]), m[1] or m[3], m[2] or m[4]))
+    if parts[0][0] >= parts[1][0]:
+        return None
+    date = "".join(c + u for r, c, u in parts if r < 4)
+    time = "".join(c + u for r, c, u in parts if r >= 4)
+    return "P" + date + ("T" + time if time else "")
 
 
 def tense(text: str, start: int, end: int) -> str | None:
@@ -133,9 +153,16 @@ def infer_year(anchor: Anchor, month: int, day: int | None, when: str | None) ->
     key, now = (month, day or 0), (anchor.date.month, anchor.date.day if day else 0)
     if when == "future":
         return y if key >= now else y + 1
+    if when == "past":
+        return y if key <= now else y - 1
+    # no tense cue: the closest such month (a December named in November is next month)
+    months_ahead = (month - anchor.date.month) % 12
+    if 0 < months_ahead <= 2:
+        return y if month > anchor.date.month else y + 1
     return y if key <= now else y - 1
 
 
+@lru_cache(maxsize=4096)  # dense texts repeat the same dates
 def year_from_weekday(anchor: Anchor, month: int, day: int, weekday: int) -> int | None:
     """Latest year not after the anchor's in which day/month falls on ``weekday`` (1=Monday)."""
     for y in range(anchor.date.year, anchor.date.year - 29, -1):
@@ -148,7 +175,10 @@ def year_from_weekday(anchor: Anchor, month: int, day: int, weekday: int) -> int
 REPAIR_WINDOW = dt.timedelta(days=10)
 
 
-def repair_weekday(anchor: Anchor, written: dt.date, weekday: int) -> dt.date | None:
+@lru_cache(maxsize=4096)
+def repair_weekday(
+    anchor: Anchor, written: dt.date, weekday: int, window: dt.timedelta = REPAIR_WINDOW
+) -> dt.date | None:
     """The one date in the ten days up to the anchor, one typo away from ``written``, that falls on ``weekday``.
 
     Typos of month or year ('Jumat (6/7/2025)' in a paper of 8 June 2025) are common in
@@ -158,13 +188,14 @@ def repair_weekday(anchor: Anchor, written: dt.date, weekday: int) -> dt.date | 
     y, m, d = written.year, written.month, written.day
     options = {(y, m2, d) for m2 in range(1, 13)} | {(y2, m, d) for y2 in (y - 1, y + 1)}
     options |= {(y, d, m)} if d <= 12 else set()
+    options |= {(y, m, d - 1), (y, m, d + 1)}  # the day itself mistyped by one
     found = {
         c
         for c in (valid_date(*o) for o in options)
         if c is not None
         and c != written
         and c.isoweekday() == weekday
-        and dt.timedelta(0) <= anchor.date - c <= REPAIR_WINDOW
+        and dt.timedelta(0) <= anchor.date - c <= window
     }
     return found.pop() if len(found) == 1 else None
 

@@ -1,32 +1,24 @@
-"""Cleaner speed and memory: warta vs justext alone vs trafilatura, same articles.
+"""Cleaner (and metadata) speed and memory: warta beside justext and trafilatura, same articles.
 
     .venv/bin/python bench/bench_clean.py [N]
 
-Reads the detik/kompas/republika/kapanlagi CSVs in ../shared/data/indonews-2025-06-early
-(text lines are wrapped in <p> for the HTML tools) and prints articles/s and
-peak memory (tracemalloc: Python allocations only, not lxml's C heap).
+Reads the indonews CSVs (bench/common.py; text lines are wrapped in <p> for
+the HTML tools).  "clean+meta" runs both stages per article as the pipeline
+does (meta reads the layout clean already computed); "clean+meta, no cache"
+clears that cache first, which is what it cost before the layout was shared.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "indonews-2025-06-early"
+from common import indonews_rows, max_rss_mb, measure
 
-
-def load(limit: int) -> list[str]:
-    csv.field_size_limit(10**8)
-    out: list[str] = []
-    for path in sorted(DATA.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            out += [r["content"] for r in csv.DictReader(fh) if r["content"].strip()]
-    return out[:limit]
+from warta.clean.layout import layout_of
+from warta.clean.text import make_clean_text
+from warta.meta.text import make_meta_text
+from warta.model import Article
 
 
 def as_html(text: str) -> str:
@@ -34,35 +26,34 @@ def as_html(text: str) -> str:
     return f"<html><body><article>{paras}</article></body></html>"
 
 
-def run(name: str, fn: Callable[[str], object], docs: list[str]) -> None:
-    fn(docs[0])  # warm-up: load lists and models outside the measure
-    t0 = time.perf_counter()
-    for d in docs:
-        fn(d)
-    dt = time.perf_counter() - t0
-    tracemalloc.start()  # a second pass for memory (tracemalloc slows Python code)
-    for d in docs:
-        fn(d)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"{name:<22} {len(docs) / dt:>9.1f} articles/s   peak {peak / 2**20:6.1f} MiB")
-
-
 def main() -> None:
-    if not DATA.exists():
-        sys.exit(f"needs {DATA}")
-    docs = load(int(sys.argv[1]) if len(sys.argv) > 1 else 10**9)
+    docs = [r["content"] for r in indonews_rows(int(sys.argv[1]) if len(sys.argv) > 1 else None)]
     htmls = [as_html(d) for d in docs]
     import justext
     import trafilatura
 
-    from warta.clean.text import clean_raw_text
+    clean, meta = make_clean_text(), make_meta_text(reference_date="2025-12-31")
+
+    def article(raw: str) -> Article:
+        return Article(id="b", input_id="b", raw=raw)
+
+    def both(raw: str) -> Article:
+        return meta(clean(article(raw)))
+
+    def both_uncached(raw: str) -> Article:
+        a = clean(article(raw))
+        layout_of.cache_clear()
+        return meta(a)
 
     stop = justext.get_stoplist("Indonesian")
+    both(docs[0])  # load lists outside the measure
     print(f"{len(docs)} articles")
-    run("warta clean.text", clean_raw_text, docs)
-    run("justext", lambda h: [p.text for p in justext.justext(h, stop) if not p.is_boilerplate], htmls)
-    run("trafilatura (precision)", lambda h: trafilatura.extract(h, favor_precision=True, include_comments=False), htmls)
+    print(measure("warta clean.text", lambda d: clean(article(d)), docs).line())
+    print(measure("warta clean+meta", both, docs).line())
+    print(measure("warta clean+meta, no layout cache", both_uncached, docs).line())
+    print(measure("justext", lambda h: [p.text for p in justext.justext(h, stop) if not p.is_boilerplate], htmls).line())
+    print(measure("trafilatura (precision)", lambda h: trafilatura.extract(h, favor_precision=True), htmls).line())
+    print(f"max RSS {max_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import pytest
 
 from tests.conftest import SEEDS, shared_path
 from warta.clean.lines import SPACES
-from warta.clean.text import clean_raw_text
 from warta.model import Article
 from warta.pipeline import registered
 
@@ -167,3 +166,49 @@ def test_clean_text_html_uses_trafilatura_then_rules() -> None:
     assert "Peskov mengatakan Rusia mengembangkan hubungan" in art.text
     assert "Baca Juga" not in art.text and "Advertisement" not in art.text
     assert "REPUBLIKA.CO.ID" not in art.text
+
+
+# Lines from ../shared/data/indonews-2025-06-early (detik, republika) and kompas-md.
+def test_clean_text_summary_after_markdown_rule_is_dropped() -> None:
+    raw = (
+        "**BOGOR, KOMPAS.com** - PT Jasa Marga fokus memperbaiki kendaraan dan gardu tol yang terdampak.\n\n"
+        "Berdasarkan pemeriksaan awal, dugaan sementara truk mengalami rem blong.\n\n"
+        "---\n## Ringkasan\n\nBerikut ringkasan berita dalam satu paragraf: PT Jasa Marga sedang memperbaiki.\n"
+    )
+    text = _clean(raw).text
+    assert "rem blong." in text and "Ringkasan" not in text and "ringkasan berita" not in text
+
+
+def test_clean_text_markdown_placeholders_are_dropped() -> None:
+    raw = "Kasus ini terjadi di sebuah kampus di Amerika Serikat.\n\n****\\[img.2\\]****\n\nNamun para dosen kecewa.\n\n---\nnull\n"
+    text = _clean(raw).text
+    assert "img.2" not in text and "null" not in text and "Namun para dosen kecewa." in text
+
+
+def test_clean_text_subheading_listed_in_toc_is_not_a_related_link() -> None:
+    raw = "\n".join([
+        "Daftar Isi", "Syarat Pemutihan Pajak Kendaraan Bermotor di Jawa Barat", "Jakarta", "-",
+        "Pemutihan pajak kendaraan bermotor masih berlangsung di Jawa Barat hingga 30 Juni 2025.",
+        "Baca juga:", "Cuma Bayar Pajak Tahun Berjalan, Awas Kelewat Pemutihan Pajak Kendaraan Tahun Ini",
+        "Syarat Pemutihan Pajak Kendaraan Bermotor di Jawa Barat",
+        "Meski tak ada syarat khusus, tetap ada ketentuan yang harus dipenuhi sebagai berikut",
+        "Kendaraan harus terdaftar di wilayah Jawa Barat.",
+    ])
+    text = _clean(raw).text
+    assert "Cuma Bayar" not in text
+    assert text.count("Syarat Pemutihan") == 1 and "Meski tak ada syarat khusus" in text
+
+
+def test_clean_text_dateline_cut_by_a_link_keeps_the_lead() -> None:
+    raw = (
+        "REPUBLIKA.CO.ID, JAKARTA -- PT\nMayora\nIndah Tbk (MYOR) dalam Rapat Umum Pemegang Saham Tahunan (RUPST) "
+        "menyetujui pembagian\ndividen\nsenilai Rp 1,22 triliun.\n“Dividen yang diputuskan pada RUPST sebesar Rp1,22 triliun,” ujarnya.\n"
+    )
+    a = _clean(raw)
+    assert a.text.startswith("PT Mayora Indah Tbk (MYOR)") and "REPUBLIKA" not in a.text
+
+
+def test_clean_text_repeated_list_items_are_kept() -> None:
+    steps = "- Kemudian, masukkan username Instagram yang hendak dilihat.\n- Setelah itu, klik Enter.\n"
+    raw = f"KOMPAS.com - Pengguna bisa melihat Story IG tanpa ketahuan lewat beberapa website berikut ini.\n\n{steps}\nCara kedua juga mudah dilakukan oleh pengguna.\n\n{steps}"
+    assert _clean(raw).text.count("masukkan username") == 2

@@ -163,3 +163,19 @@ def test_meta_text_html_meta_tags_and_jsonld() -> None:
 def test_meta_text_bad_input_does_not_crash(raw: str) -> None:
     a = _run(raw)
     assert a.published is None or isinstance(a.published, str)
+
+
+def test_meta_text_published_day_from_the_short_url_row() -> None:
+    from warta.clean.text import make_clean_text
+    from warta.meta.text import make_meta_text
+
+    raw = (
+        "# 10 Nama Bayi Ini Dilarang di Amerika Serikat\n\n| Field | Value |\n|---|---|\n"
+        "| 🔗 Short URL   | http://www.kompas.com/tren/read/2025/06/07/170000665/10-nama-bayi |\n"
+        "| 👤 Author      | Aditya Priyatna Darmawan |\n\n"
+        "![Ilustrasi.](https://asset.kompas.com/crops/x/data/photo/2022/08/16/62fad.jpg)\n\n"
+        "**KOMPAS.com** - Setidaknya ada 10 nama yang dilarang untuk diberikan kepada bayi di Amerika Serikat.\n"
+    )
+    a = make_meta_text()(make_clean_text()(Article(id="t", input_id="t", raw=raw)))
+    assert (a.published, a.published_precision) == ("2025-06-07", "day")
+    assert raw[a.evidence["published"].start : a.evidence["published"].end] == "2025/06/07"

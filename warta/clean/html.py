@@ -8,12 +8,15 @@ get no offset run (``Article.raw_offset`` then answers None).
 from __future__ import annotations
 
 import html as htmllib
+from functools import lru_cache
 
-from warta.clean.layout import analyse
+from warta.clean.layout import layout_of
 from warta.model import Span
 
 
+@lru_cache(maxsize=16)
 def extract_text(raw_html: str) -> str:
+    """trafilatura's text, remembered for the last few pages (meta.text reads it again)."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -24,7 +27,7 @@ def extract_text(raw_html: str) -> str:
 
 def clean_html(raw_html: str) -> tuple[str, list[Span], list[tuple[int, int, int]]]:
     extracted = extract_text(raw_html)
-    layout = analyse(extracted)
+    layout = layout_of(extracted)
     texts = [extracted[p.start : p.end] for p in layout.body]
     texts = [" ".join(t.split()) for t in texts]
     text = "\n\n".join(texts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from warta.clean import rules
 from warta.clean.lines import Line, Para, join_lines, split_lines
@@ -20,15 +21,19 @@ DATELINE = re.compile(
     rf"\**(?:(?P<outlet>{_DOMAIN})\**(?:\s*,\s*|(?=\s*(?:--|–|—|-|:)\s)))?(?P<place>{_PLACE})?(?:\s*,\s*(?P<outlet2>{_DOMAIN}))?"
     r"\**\s*(?P<sep>--|–|—|-|:)\s+"
 )
-_CREDIT_LINE = re.compile(r"(?:foto|photo|sumber foto|ilustrasi foto)\s*:\s*(?P<credit>.{2,100})\Z", re.I)
+_CREDIT_LINE = re.compile(r"(?:foto|photo|sumber foto|ilustrasi foto)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE)
 _CAPTION_FORMS = [
-    re.compile(r"(?P<text>.+?[.!?)\]])\s+(?:foto|photo)\s*:\s*(?P<credit>.{2,100})\Z", re.I),
+    re.compile(r"(?P<text>.+?[.!?)\]])\s+(?:foto|photo)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE),
     re.compile(r"(?P<text>.+?[.!?)\]])\s+/\s*(?P<credit>[^/]{2,80})\Z"),
-    re.compile(r"(?P<text>.+?)\s*\((?:image by|foto|photo|sumber foto)\s*:?\s*(?P<credit>[^)]{2,80})\)\Z", re.I),
+    re.compile(r"(?P<text>.+?)\s*\((?:image by|foto|photo|sumber foto)\s*:?\s*(?P<credit>[^)]{2,80})\)\Z", re.IGNORECASE),
     re.compile(r"(?P<text>[^()]{3,80}?)\s*\((?P<credit>[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|tv)[^)]{0,40})\)\Z"),
     re.compile(r"!\[\s*(?P<text>[^\]]*)\]\((?P<credit>)[^)]*\)\Z"),
 ]
 _MD_TITLE = re.compile(r"#\s+(?=\S)")
+_TOC = re.compile(r"daftar isi\s*:?\Z", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[-*•+]|\d{1,2}[.)])\s")
+_LEAD_MERGES = 3  # paragraphs merged into a dateline paragraph cut by links
+_CAPTION_MAX = 600  # characters; the longest seed caption has ~260
 _HEADER_SPAN = 15  # paragraphs searched for the start of the body
 
 
@@ -63,6 +68,8 @@ class Layout:
 
 def caption_parts(text: str) -> tuple[str, str | None] | None:
     """Caption text and credit when the line has the shape of a photo caption."""
+    if len(text) > _CAPTION_MAX:  # a long paragraph is prose; also spares the lazy regexes
+        return None
     for form in _CAPTION_FORMS:
         m = form.match(text)
         if m and len(rules.words(m["text"])) >= 1:
@@ -78,17 +85,24 @@ def _filter_lines(lines: list[Line | None], dropped: list[Line], tail: list[Line
     """
     out: list[Line | None] = []
     in_related = 0
-    seen_prose = False
+    seen_prose = in_toc = False
+    toc: set[str] = set()  # headings listed under "Daftar Isi": never related links
     for i, line in enumerate(lines):
         if line is None:
             out.append(None)
             continue
         text = line.text
+        in_toc = in_toc and len(rules.words(text)) >= 3 and rules.headline_like(text) and not seen_prose
+        if in_toc or _TOC.match(text):
+            in_toc = True
+            toc.add(_norm(text))
+            dropped.append(line)
+            continue
         if seen_prose and rules.is_end_marker(text):
             tail.extend(x for x in lines[i:] if x is not None)
             break
         seen_prose = seen_prose or rules.prose_like(text)
-        if in_related and _related_headline(text):
+        if in_related and _related_headline(text) and _norm(text) not in toc and len(rules.words(text)) >= 3:
             in_related -= 1
             dropped.append(line)
             continue
@@ -147,11 +161,37 @@ def _find_dateline(p: Para) -> re.Match[str] | None:
     return m
 
 
+def _strong_dateline(p: Para) -> re.Match[str] | None:
+    """"REPUBLIKA.CO.ID, JAKARTA -- PT": an outlet cue and a dash, the rest cut by a link."""
+    m = DATELINE.match(p.text)
+    if not m or not (m["outlet"] or m["outlet2"]) or m["sep"] == ":":
+        return None
+    rest = p.text[m.end() :]
+    return m if rest and (rest[0].isupper() or rest[0] in "\"“'‘") else None
+
+
+def _merge_lead(paras: list[Para], i: int) -> None:
+    """Put back a lead paragraph cut by links: merge until a sentence ends."""
+    for _ in range(_LEAD_MERGES):
+        if i + 1 >= len(paras) or rules.ends_sentence(paras[i].text):
+            return
+        a, b = paras[i], paras.pop(i + 1)
+        sep = "" if b.text[0] in ",.;:)]!?%" else " "
+        a.pieces += b.pieces
+        a.seps += [sep] + b.seps[1:]
+        a.text = a.text + sep + b.text
+
+
 def _body_start(paras: list[Para]) -> tuple[int, re.Match[str] | None]:
     """Index of the first body paragraph and the dateline match if any."""
     for i, p in enumerate(paras[:_HEADER_SPAN]):
         m = _find_dateline(p)
         if m:
+            return i, m
+    for i, p in enumerate(paras[:_HEADER_SPAN]):
+        m = _strong_dateline(p)
+        if m:
+            _merge_lead(paras, i)
             return i, m
     # No dateline: the header is the run of furniture (and title/standfirst) on top.
     start, free = 0, 0
@@ -227,6 +267,18 @@ def _mark_repeats(paras: list[Para], known: set[str]) -> None:
             p.kind = "caption"
 
 
+@lru_cache(maxsize=16)
+def layout_of(raw: str) -> Layout:
+    """:func:`analyse` remembered for the last few texts.
+
+    ``clean.text`` and ``meta.text`` both read the layout of the same raw text,
+    one right after the other: the second call is a lookup.  The cache is
+    bounded and keyed by the text itself (equal texts, equal layouts), so it
+    holds no per-corpus state.  Callers must treat the result as read-only.
+    """
+    return analyse(raw)
+
+
 def analyse(raw: str) -> Layout:
     dropped: list[Line] = []
     tail_lines: list[Line] = []
@@ -259,7 +311,7 @@ def _dedupe(body: list[Para]) -> list[Para]:
     out: list[Para] = []
     for p in body:
         key = _norm(p.text)
-        if key in seen or not key or rules.is_boilerplate(p.text):
+        if (key in seen and not _LIST_ITEM.match(p.text)) or not key or rules.is_boilerplate(p.text):
             continue
         seen.add(key)
         out.append(p)
@@ -271,5 +323,5 @@ def _dedupe(body: list[Para]) -> list[Para]:
 def _trailing_junk(text: str) -> bool:
     """Tag lists and related headlines left at the very end of a page."""
     if not rules.prose_like(text):
-        return True
+        return not rules.ends_sentence(text)  # "Kalah: -3,42 Poin." ends a table, not junk
     return rules.headline_like(text) and rules.titlecase_ratio(text) >= 0.6 and not text.endswith(".")

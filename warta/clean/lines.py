@@ -101,6 +101,8 @@ def _should_join(prev: str, nxt: str, after: str | None) -> bool:
         return True  # "... laporan pengaduan ke" + "Kejagung"
     if len(prev) > 80 and (not rules.headline_like(nxt) or nxt.endswith(",")):
         return True  # a long line without a full stop is a sentence cut short
+    if len(prev) > 80 and len(rules.words(nxt)) <= 6 and rules.prose_like(prev):
+        return True  # "... putaran ketiga Grup C" + "Kualifikasi Piala Dunia 2026" (a link)
     if first == "(":
         return True
     if last.islower() and last.isalpha() and len(rules.words(nxt)) <= 4 and not rules.ends_sentence(nxt):

@@ -7,7 +7,7 @@ rules remove Indonesian furniture trafilatura leaves in.
 
 from __future__ import annotations
 
-from warta.clean.layout import analyse
+from warta.clean.layout import layout_of
 from warta.clean.lines import SPACES, Para
 from warta.model import Article, Span
 from warta.pipeline import component
@@ -37,7 +37,7 @@ def assemble(raw: str, paras: list[Para]) -> tuple[str, list[Span], list[tuple[i
 
 
 def clean_raw_text(raw: str) -> tuple[str, list[Span], list[tuple[int, int, int]]]:
-    layout = analyse(raw)
+    layout = layout_of(raw)
     return assemble(raw, layout.body)
 
 

@@ -21,12 +21,12 @@ ROLES = {
     "fotografer": "contributor",
 }
 _LABEL = "|".join(sorted(ROLES, key=len, reverse=True))
-FIELD = re.compile(rf"(?P<label>{_LABEL})\s*:\s*(?P<names>[^/|:]+?)\s*(?=[/|]|\s+(?:{_LABEL})\s*:|\Z)", re.I)
+FIELD = re.compile(rf"(?P<label>{_LABEL})\s*:\s*(?P<names>[^/|:]+?)\s*(?=[/|]|\s+(?:{_LABEL})\s*:|\Z)", re.IGNORECASE)
 OLEH = re.compile(r"oleh\s+(?P<names>[A-Z][^/|:]{2,80})\Z")
 DETIK = re.compile(r"(?P<names>[A-Z][\w.' ]{2,60}?)\s+-\s+(?P<outlet>detik\w+)\Z")
-MD_ROW = re.compile(r"\|\s*\W*\s*(?P<label>author|editor|penulis)\s*\|\s*(?P<names>[^|]+?)\s*\|", re.I)
+MD_ROW = re.compile(r"\|\s*\W*\s*(?P<label>author|editor|penulis)\s*\|\s*(?P<names>[^|]+?)\s*\|", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|\bdan\b|&)\s*")
-_TEAM = re.compile(r"\s*\bTim Redaksi\b\s*", re.I)
+_TEAM = re.compile(r"\s*\bTim Redaksi\b\s*", re.IGNORECASE)
 
 
 def _names(text: str, base: int) -> list[tuple[str, int, int]]:

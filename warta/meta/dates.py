@@ -19,15 +19,19 @@ ZONES = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _TIME = r"(?:[,\s|•–-]+(?:pukul\s+|jam\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?)?\s*(?P<zone>WIB|WITA|WIT)?\b"
-_NAMED = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>\d{{4}}){_TIME}", re.I)
-_NUMERIC = re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}", re.I)
+_NAMED = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>\d{{4}}){_TIME}", re.IGNORECASE)
+_NUMERIC = re.compile(rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}", re.IGNORECASE)
 # Lead dates: "Senin (15/8/2022)", "Selasa (18/6)", "Selasa, 18 Juni 2024"
 _LEAD = re.compile(
     rf"\b(?P<wd>{_WEEKDAY})\s*(?:\(\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?\s*\)"
     rf"|,\s*(?P<d2>\d{{1,2}})\s+(?P<mon>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?\b)",
-    re.I,
+    re.IGNORECASE,
 )
-UPDATED = re.compile(r"\b(?:diperbarui|diupdate|updated|pembaruan)\b", re.I)
+# A dated article path: "kompas.com/tren/read/2025/06/07/170000665/..." (not image paths,
+# which the caller avoids by reading only the article's own URL).
+_URL_DATE = re.compile(r"https?://[^\s|]+?/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|\b)")
+URL_LINE = re.compile(r"\burl\b", re.IGNORECASE)
+UPDATED = re.compile(r"\b(?:diperbarui|diupdate|updated|pembaruan)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -101,3 +105,12 @@ def lead_date(text: str, reference: dt.date) -> Found | None:
             how = "lead-date-weekday-mismatch"
         return Found(value.isoformat(), "day", m.start(), m.end(), how)
     return None
+
+
+def url_date(text: str) -> Found | None:
+    """The day in a dated URL path (``/2025/06/07/``): day precision."""
+    m = _URL_DATE.search(text)
+    if not m:
+        return None
+    got = _iso(int(m["y"]), int(m["m"]), int(m["d"]), None, None, None, False)
+    return Found(got[0], got[1], m.start("y"), m.end("d"), "url-date") if got else None

@@ -7,9 +7,9 @@ import re
 
 from warta.model import Article, Author, Evidence
 
-_META = re.compile(r"<meta\s[^>]*>", re.I)
+_META = re.compile(r"<meta\s[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""(\w[\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_JSONLD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _KEYS = {
     "article:published_time": "published",

@@ -13,14 +13,14 @@ from functools import lru_cache
 from importlib import resources
 
 _NAME = r"[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|the))*"
-SUMBER = re.compile(r"sumber\s*:\s*(?P<names>.{2,80})\Z", re.I)
+SUMBER = re.compile(r"sumber\s*:\s*(?P<names>.{2,80})\Z", re.IGNORECASE)
 WIRE_CUE = re.compile(
     rf"\b(?i:dilansir|melansir|dikutip|mengutip|sebagaimana dilansir|seperti dilansir|menurut laporan)"
     rf"(?:\s+(?i:dari|oleh|laman|situs|kantor berita))*\s+(?P<name>{_NAME})"
 )
 CITE_VERB = re.compile(rf"(?P<name>{_NAME})\s+(?:melaporkan|memberitakan|mewartakan|melansir)\b")
 CITE_CUE = re.compile(
-    r"\b(?:dilaporkan|diberitakan|laporan|menurut|kata|lapor|melalui|dimuat|disiarkan)\b[^.;\n]{0,60}\Z", re.I
+    r"\b(?:dilaporkan|diberitakan|laporan|menurut|kata|lapor|melalui|dimuat|disiarkan)\b[^.;\n]{0,60}\Z", re.IGNORECASE
 )
 _MEDIA_WORD = re.compile(r"\b(?:News|Post|Times|Agency|TV|Daily|Herald|Journal|Tribune|Press|Media|Radio)\b")
 

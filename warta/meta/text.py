@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from warta.clean.layout import Layout, analyse
+from warta.clean.layout import Layout, layout_of
 from warta.clean.lines import Para
 from warta.meta import authors as bylines
 from warta.meta import dates, sources
@@ -55,10 +55,10 @@ class MetaText:
 
             apply_html_meta(article, raw)
             raw_text = _html_text(raw)
-            layout = analyse(raw_text)
+            layout = layout_of(raw_text)
             offsets_valid = False
         else:
-            layout = analyse(raw)
+            layout = layout_of(raw)
             offsets_valid = True
         self._outlet(article, layout)
         self._title(article, layout)
@@ -130,6 +130,8 @@ class MetaText:
                 _ev(article, field, raw_pos(p, found.start), raw_pos(p, found.end - 1) + 1, found.how)
         if article.published is not None:
             return
+        if self._url_published(article, layout):
+            return
         reference = self.reference or dt.date.today()
         for p in layout.body[:LEAD_PARAGRAPHS]:
             found = dates.lead_date(p.text, reference)
@@ -137,6 +139,20 @@ class MetaText:
                 article.published, article.published_precision = found.value, found.precision
                 _ev(article, "published", raw_pos(p, found.start), raw_pos(p, found.end - 1) + 1, found.how)
                 return
+
+    def _url_published(self, article: Article, layout: Layout) -> bool:
+        """The day in the article's own URL: a metadata row ("| Short URL | ...") or the url field."""
+        for ln in layout.dropped:
+            if ln.text.startswith("|") and dates.URL_LINE.search(ln.text):
+                found = dates.url_date(ln.text)
+                if found:
+                    article.published, article.published_precision = found.value, found.precision
+                    _ev(article, "published", ln.start + found.start, ln.start + found.end, found.how)
+                    return True
+        found = dates.url_date(article.url) if article.url else None
+        if found:  # evidence: the url field, not the raw text
+            article.published, article.published_precision = found.value, found.precision
+        return found is not None
 
     def _authors(self, article: Article, layout: Layout) -> None:
         if article.authors:

@@ -144,7 +144,7 @@ def assign(conn: Connection, article: Article, original_cluster: str | None) -> 
         window = range(-ft.WINDOW_DAYS, ft.WINDOW_DAYS + 1)
         cands = {k: v for k, v in _load(conn, _lookup(conn, EVENT_KEYS, event_keys(f, window))).items()
                  if v["level"] == "event"}
-        cid = _best(f, cands, ft.event_score, ft.EVENT_THRESHOLD)
+        cid = _best(f, cands, ft.event_score, f.threshold)
     event = _load(conn, [cid]).get(cid) if cid else None
     if event is None:
         sid, story_new, story = _storyline(conn, f, article)

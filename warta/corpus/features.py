@@ -21,22 +21,36 @@ N_STEMS = 80  # stems kept per article / cluster profile
 N_ENTITIES = 30
 MAIN = 5  # entities that make an article's keys
 WINDOW_DAYS = 4  # same-event reports are published within this many days
-# Same-event score: weights sum to 1.
-W_WORDS, W_ENTITIES, W_TIME, W_DATES, W_TYPES = 0.25, 0.3, 0.2, 0.15, 0.1
-EVENT_THRESHOLD = 0.5
+# Same-event score: content similarity (IDF-weighted words, entities, headline
+# words; weights sum to 1), damped by the publication gap and by reported dates
+# that disagree.  Time and dates only ever lower the score: on a busy news day
+# every article is "close in time", so closeness is no evidence of sameness.
+W_WORDS, W_ENTITIES, W_TITLE = 0.6, 0.25, 0.15
+DATE_CONFLICT = 0.8  # factor when both report days and none agree
+TYPE_CONFLICT = 0.9  # factor when both have event types and share none
+EVENT_THRESHOLD = 0.6
+# Without entity linking, capitalised names stand in for entities; they agree
+# less even within one event (sentence-initial words, partial names), so the
+# bar is lower.
+UNLINKED_THRESHOLD = 0.5
 STORY_THRESHOLD = 0.45
 
 
 @dataclass
 class Features:
-    stems: dict[str, float]
+    stems: dict[str, float]  # IDF-weighted stems of text and headline
     entities: dict[str, float]  # linked entity ids, else capitalised names
     names: dict[str, str]  # entity id -> a readable name
     days: set[str]  # day-precision dates the article reports
     types: set[str]
     published: datetime | None
     title: str = ""
+    title_stems: dict[str, float] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def threshold(self) -> float:
+        return UNLINKED_THRESHOLD if self.extra.get("unlinked") else EVENT_THRESHOLD
 
     def main(self, n: int = MAIN) -> list[str]:
         return list(tx.top(self.entities, n))
@@ -55,19 +69,22 @@ def features(article: Article) -> Features:
     names = {m.entity: m.text for m in article.mentions if m.entity}
     for eid, ent in article.entities.items():
         names[eid] = ent.name
-    if not linked:  # no entity linking ran: capitalised names stand in
+    unlinked = not linked
+    if unlinked:  # no entity linking ran: capitalised names stand in
         linked = tx.names(article.text)
         names = {k: k[5:] for k in linked}
     days = {v.value[:10] for v in article.times if _is_day(v.value)}
     days |= {e.date[:10] for e in article.events if e.date and _is_day(e.date)}
     return Features(
-        stems=_log_weights(counts, N_STEMS),
+        stems=tx.weighted(counts, N_STEMS),
         entities=_log_weights(linked, N_ENTITIES),
         names={k: names[k] for k in tx.top(dict(linked), N_ENTITIES) if k in names},
         days=days,
         types={e.type for e in article.events if e.type and e.type != "OTHER"},
         published=tx.parse_time(article.published),
         title=title,
+        title_stems=tx.weighted(tx.stems(title), 20),
+        extra={"unlinked": True} if unlinked else {},
     )
 
 
@@ -88,7 +105,7 @@ def new_profile(f: Features) -> dict[str, Any]:
     pub = f.published.isoformat() if f.published else None
     return {
         "stems": f.stems, "entities": f.entities, "names": f.names, "days": sorted(f.days),
-        "types": sorted(f.types), "pub_min": pub, "pub_max": pub, "n": 1,
+        "types": sorted(f.types), "title": f.title_stems, "pub_min": pub, "pub_max": pub, "n": 1,
     }
 
 
@@ -105,6 +122,9 @@ def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
     out["names"] = {k: names[k] for k in out["entities"] if k in names}
     out["days"] = sorted(set(p.get("days", [])) | f.days)[-50:]
     out["types"] = sorted(set(p.get("types", [])) | f.types)
+    titles = Counter(p.get("title", {}))
+    titles.update(f.title_stems)
+    out["title"] = tx.top(dict(titles), 40)
     if f.published:
         pub = f.published.isoformat()
         out["pub_min"] = min(filter(None, [p.get("pub_min"), pub]))
@@ -149,15 +169,19 @@ def event_score(f: Features, p: dict[str, Any]) -> float:
     time = _time_score(f, p)
     if time is None:
         return 0.0
-    types = set(p.get("types", []))
-    type_s = len(f.types & types) / len(f.types | types) if f.types and types else 0.5
-    return (
-        W_WORDS * tx.cosine(f.stems, p.get("stems", {}))
-        + W_ENTITIES * tx.cosine(f.entities, p.get("entities", {}))
-        + W_TIME * time
-        + W_DATES * min(1.0, _date_score(f.days, p.get("days", [])))
-        + W_TYPES * type_s
+    content = W_WORDS * tx.cosine(f.stems, p.get("stems", {})) + W_ENTITIES * tx.cosine(
+        f.entities, p.get("entities", {})
     )
+    if f.title_stems and p.get("title"):
+        content += W_TITLE * tx.cosine(f.title_stems, p["title"])
+    else:  # a missing headline is no evidence against: weigh the rest up
+        content /= W_WORDS + W_ENTITIES
+    if _date_score(f.days, p.get("days", [])) == 0.0:
+        content *= DATE_CONFLICT
+    types = set(p.get("types", []))
+    if f.types and types and not f.types & types:
+        content *= TYPE_CONFLICT
+    return content * (0.85 + 0.15 * time) if time else content
 
 
 def story_score(f: Features, p: dict[str, Any]) -> float:

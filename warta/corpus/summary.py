@@ -16,6 +16,9 @@ from warta.corpus import text as tx
 from warta.model import Article
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n+")
+# Position outweighs centrality: tuned on the IndoSum dev.01 tune half
+# (eval/corpus/rouge.py), where 0.3/0.7 beat the previous 0.6/0.4 by 3.9 ROUGE-1.
+W_CENTRAL, W_POSITION = 0.3, 0.7
 REDUNDANT = 0.6  # cosine above which two sentences say the same
 MIN_CHARS = 40
 
@@ -41,7 +44,7 @@ def _pick(candidates: list[tuple[float, str]], n: int) -> list[str]:
 
 def _scored(article: Article, centre: dict[str, float]) -> list[tuple[float, str]]:
     sents = _sentences(article)
-    return [(0.6 * tx.cosine(dict(tx.stems(s)), centre) + 0.4 / (1 + i), s) for i, s in enumerate(sents)]
+    return [(W_CENTRAL * tx.cosine(dict(tx.stems(s)), centre) + W_POSITION / (1 + i), s) for i, s in enumerate(sents)]
 
 
 def summarize_article(article: Article, n: int = 3) -> list[str]:

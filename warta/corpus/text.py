@@ -67,6 +67,31 @@ def stems(text: str) -> Counter[str]:
     return Counter(_stemmer().stemWords(kept))
 
 
+@cache
+def _df() -> tuple[int, dict[str, int]]:
+    """Stem document frequencies over a general news corpus (df.tsv, built by eval/corpus/build_df.py)."""
+    data = resources.files("warta.corpus").joinpath("df.tsv").read_text(encoding="utf-8")
+    n, df = 1, {}
+    for line in data.splitlines():
+        if line.startswith("#N"):
+            n = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            stem, count = line.split("\t")
+            df[stem] = int(count)
+    return n, df
+
+
+def idf(stem: str) -> float:
+    """log((N+1)/(df+1)): words every article uses weigh little, unseen ones most."""
+    n, df = _df()
+    return math.log((n + 1) / (df.get(stem, 0) + 1))
+
+
+def weighted(counts: Counter[str], n: int) -> dict[str, float]:
+    """The ``n`` heaviest stems by (1 + log tf) * idf."""
+    return top({k: (1.0 + math.log(v)) * idf(k) for k, v in counts.items() if v > 0}, n)
+
+
 def names(text: str) -> Counter[str]:
     """Capitalised word runs not at a sentence start: stand-ins when no entities are linked."""
     found: Counter[str] = Counter()

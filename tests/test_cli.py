@@ -95,3 +95,28 @@ def test_cli_log_shows_skipped_record_with_reason(tmp_path: Path) -> None:
 def test_cli_bad_export_arguments_exit_2(db: str) -> None:
     result = runner.invoke(app, ["export", "people", "--db", db])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("kind", ["html", "csv", "stdin"])
+def test_cli_ingest_each_input_kind_end_to_end(kind: str, tmp_path: Path) -> None:
+    seed = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
+    body = "".join(f"<p>{line}</p>" for line in seed.splitlines() if line.strip())
+    path, stdin = tmp_path / f"in.{kind}", None
+    if kind == "html":
+        path.write_text(f"<html><head><title>Kremlin</title></head><body><article>{body}</article></body></html>",
+                        encoding="utf-8")
+    elif kind == "csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([["title", "date", "time", "content"],
+                                      ["Kremlin: Rusia Kian Perkuat Hubungan dengan Korut", "18 Jan 2024", "08:25", seed]])
+    else:
+        stdin = json.dumps({"text": seed, "url": "https://example.com/a"}) + "\n"
+    args = ["ingest", "-" if stdin else str(path), "--db", str(tmp_path / "w.db")]
+    result = runner.invoke(app, args, input=stdin)
+    assert result.exit_code == 0, result.output
+    assert "stored 1" in result.output
+    exported = json.loads(runner.invoke(app, ["export", "articles", "--db", str(tmp_path / "w.db")]).stdout)
+    assert "Dmitry Peskov" in exported["text"] and "Advertisement" not in exported["text"]
+    assert any(e["name"] == "North Korea" for e in exported["entities"])
+    if kind == "csv":
+        assert exported["published"] == "2024-01-18T08:25:00+07:00"

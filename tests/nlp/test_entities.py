@@ -125,9 +125,10 @@ def test_entities_no_explosion_on_kompas_articles() -> None:
         _, entities = rec.extract(text)
         total_chars += len(text)
         opened += sum(1 for e in entities.values() if e.id not in rec.kb.entities)
-    # Open-world (not in the KB) entities stay bounded: Kompas names many people (measured
-    # ~1.4 per 1,000 characters, mostly real names); an explosion would be several times that.
-    assert opened <= 2 * total_chars / 1000, (opened, total_chars)
+    # Open-world (not in the KB) entities stay bounded: Kompas names many people, places and
+    # organisations the KB lacks (~3.8 per 1,000 characters with the CRF tagger, ~1.4 without;
+    # see eval/ner/fp_check.jsonl for their precision); an explosion would be several times that.
+    assert opened <= 4 * total_chars / 1000, (opened, total_chars)
 
 
 def test_entities_kompas_names_found() -> None:

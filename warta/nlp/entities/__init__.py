@@ -3,7 +3,8 @@
 1. a longest-match gazetteer over every KB alias (:mod:`.gazetteer`);
 2. capitalised sequences not in the KB, kept when a cue says they are names
    (a title before, a speech verb around, an organisation head word);
-3. resolution (:mod:`.resolve`, :mod:`.descriptors`): KB ambiguity by what
+3. names the CRF tagger (:mod:`.tagger`) finds where neither of the above did;
+4. resolution (:mod:`.resolve`, :mod:`.descriptors`): KB ambiguity by what
    else the article mentions, capitals as states when they act, titles as
    roles, short forms and typos of people already named, descriptions
    ("pemimpin Rusia tersebut", "rezim Kim Jong-Un").
@@ -26,6 +27,7 @@ from warta.nlp.entities.descriptors import descriptions, regimes
 from warta.nlp.entities.gazetteer import Gazetteer, Tokens
 from warta.nlp.entities.lexicon import Lexicon, lexicon
 from warta.nlp.entities.resolve import Resolver
+from warta.nlp.entities.tagger import Featurizer, spans
 from warta.pipeline import component
 
 __all__ = ["EntityRecognizer", "extract"]
@@ -35,10 +37,11 @@ _SENT = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\"\u201c\u2018'(]?[A-Z])|\n+")
 
 
 class EntityRecognizer:
-    def __init__(self, kb: KB | None = None) -> None:
+    def __init__(self, kb: KB | None = None, use_tagger: bool = True) -> None:
         self.kb = kb or load_kb()
         self.lex: Lexicon = lexicon()
         self.gazetteer = Gazetteer(self.kb, self.lex.common)
+        self.featurizer = Featurizer(self.lex, self.kb) if use_tagger else None
 
     def __call__(self, article: Article) -> Article:
         try:
@@ -56,7 +59,8 @@ class EntityRecognizer:
             return [], {}
         toks = Tokens.of(text)
         starts = _sentence_starts(text, toks, sentences)
-        cands = from_matches(self.gazetteer.find(toks, starts))
+        matches = self.gazetteer.find(toks, starts)
+        cands = from_matches(matches)
         res = Resolver(text, toks, self.kb, self.lex, published)
         res.disambiguate(cands)
         res.metonymy(cands)
@@ -67,6 +71,9 @@ class EntityRecognizer:
         keep = set(res.people(cands))
         caps = caps_runs(text, toks, covered, starts - _indices(toks, keep), self.lex)
         cands += res.open_names(caps, cands)
+        if self.featurizer is not None:
+            labels = self.featurizer.labels(text, toks, starts, matches)
+            cands += res.tagged(spans(labels, toks.joins), cands, starts)
         cands += descriptions(text, toks, cands, self.kb, self.lex, published)
         cands += regimes(toks, cands, self.kb, self.lex, published)
         cands.sort(key=lambda c: (c.start, -c.end))

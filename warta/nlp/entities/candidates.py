@@ -100,4 +100,3 @@ def _trim(toks: Tokens, i: int, j: int, starts: set[int], lex: Lexicon) -> Cand 
     if all(t.isupper() and len(t) > 1 for t in raw[i : j + 1]) and i == j:
         return None  # unknown acronyms and shouting datelines: too ambiguous alone
     return Cand(i, j, toks.starts[i], toks.ends[j], how="caps")
-

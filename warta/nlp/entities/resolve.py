@@ -11,8 +11,10 @@ from __future__ import annotations
 from warta.kb import KB, slug
 from warta.nlp.entities.candidates import Cand, is_cap, title_before
 from warta.nlp.entities.gazetteer import Tokens
-from warta.nlp.entities.lexicon import LEADER_KINDS, Lexicon
+from warta.nlp.entities.lexicon import Lexicon
+from warta.nlp.entities.tagger import Span
 
+_OPEN_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 LABELS = {"person": "PER", "organization": "ORG", "country": "GPE", "place": "LOC", "other": "MISC"}
 
 
@@ -150,6 +152,65 @@ class Resolver:
                     known.setdefault(word, eid)
         return kept
 
+    def tagged(self, found: list[Span], cands: list[Cand], starts: set[int]) -> list[Cand]:
+        """Merge tagger spans into the candidates (in place); returns the new ones.
+
+        - on free tokens: a new open-world entity ("Paul Kagame" of a place not in the KB);
+        - the same tokens as an open capitalised name: the tagger's type wins;
+        - a longer name around open names and KB places/organisations, with at
+          least one word of its own ("Jakarta Pusat", "Paul Kagame"): the open
+          names give way; KB mentions stay inside, linked.
+        """
+        owner: list[Cand | None] = [None] * len(self.toks)
+        for c in cands:
+            for k in range(c.first, c.last + 1):
+                owner[k] = c
+        known = self.people(cands)
+        added: list[Cand] = []
+        cased = self.text != self.text.lower()
+        for sp in found:
+            if cased and not is_cap(self.toks.raw[sp.first]):
+                continue  # lower-case starts are generic words in cased news text
+            inside = list({id(c): c for c in owner[sp.first : sp.last + 1] if c}.values())
+            if any(c.first < sp.first or c.last > sp.last for c in inside):
+                continue  # crosses a candidate's edge
+            if len(inside) == 1 and (inside[0].first, inside[0].last) == (sp.first, sp.last):
+                if inside[0].how == "caps":
+                    self._open(inside[0], _OPEN_TYPES[sp.label])
+                continue
+            if inside and (None not in owner[sp.first : sp.last + 1] or any(_kb_person(c) for c in inside)):
+                continue  # adjacent names ("Rusia Vladimir Putin"), or a person inside
+            c = self._new(sp, known, cands + added, starts)
+            if c is None:
+                continue
+            for old in inside:
+                if old.how == "caps" and old in cands:
+                    cands.remove(old)
+            for k in range(c.first, c.last + 1):
+                owner[k] = c
+            added.append(c)
+        return added
+
+    def _new(self, sp: Span, known: dict[str, str], cands: list[Cand], starts: set[int]) -> Cand | None:
+        c = Cand(sp.first, sp.last, self.toks.starts[sp.first], self.toks.ends[sp.last])
+        word = self.toks.raw[sp.first]
+        if sp.first == sp.last and word in known:
+            c.entity, c.label, c.how = known[word], "PER", "alias"
+            return c
+        if sp.first == sp.last and (
+            word.isdigit() or sp.first in starts and self.lex.is_word(self.toks.folded[sp.first])
+        ):
+            return None  # one common word opening a sentence ("Kutu"): its capital says nothing
+        if not self._open(c, _OPEN_TYPES[sp.label]):
+            return None
+        c.how = "tagger"
+        if c.label == "PER":
+            self.index(cands)
+            self._role_before(c) or self._role_after(c)
+            for w, eid in self.people([c]).items():
+                known.setdefault(w, eid)
+        return c
+
     def _classify(self, c: Cand, known: dict[str, str]) -> bool:
         toks, lex = self.toks, self.lex
         words = toks.raw[c.first : c.last + 1]
@@ -209,6 +270,10 @@ class Resolver:
             return None
         hits = {eid for name, eid in known.items() if len(name) >= 4 and _edit1(word, name)}
         return hits.pop() if len(hits) == 1 else None
+
+
+def _kb_person(c: Cand) -> bool:
+    return c.label == "PER" and c.how != "caps"
 
 
 def _edit1(a: str, b: str) -> bool:

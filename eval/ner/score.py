@@ -1,0 +1,137 @@
+"""Exact-span PER/ORG/LOC F1 on the held-out NER splits, per set and per system.
+
+    .venv/bin/python eval/ner/score.py [--limit N] [--sets idner,nergrit,nerp] [--model PATH]
+
+Sets: idner-news-2k dev, NERGrit valid, NERP valid (never trained on; NERP is
+lower-cased).  Systems:
+- gazetteer: KB alias matches only (the baseline);
+- rules: nlp.entities@1 without the tagger (gazetteer + cue-backed capitalised names);
+- tagger: the CRF alone;
+- pipeline: nlp.entities@1 as shipped (gazetteer + rules + tagger for names not in the KB).
+Spans are compared on word characters (punctuation at the edges dropped on both sides);
+countries and capitals count as LOC.  Descriptions ("pemimpin Rusia tersebut", "rezim
+Kim") are not names and are left out of the pipeline's output here, and of nested
+mentions only the outermost is scored ("Jakarta Pusat", not also "Jakarta").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from warta.model import Mention
+from warta.nlp.entities import EntityRecognizer
+from warta.nlp.entities import tagger as crf
+from warta.nlp.entities.train_tagger import DATA, SETS, Prepared, Sentence, load_split
+
+HERE = Path(__file__).resolve().parent
+LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+Spans = set[tuple[int, int, str]]
+
+
+def gazetteer_spans(prep: Prepared, s: Sentence) -> Spans:
+    tags = prep.feat.gaz_tags(s.toks, prep.gazetteer.find(s.toks, {0}))
+    return _from_labels(s, [t[0] + "-" + t[1:] if t != "O" else t for t in tags])
+
+
+def tagger_spans(prep: Prepared, s: Sentence) -> Spans:
+    return _from_labels(s, crf.tag(prep.features(s)))
+
+
+def _from_labels(s: Sentence, labels: list[str]) -> Spans:
+    return {
+        (s.toks.starts[sp.first], s.toks.ends[sp.last], sp.label)
+        for sp in crf.spans(labels)
+        if sp.label in ("PER", "ORG", "LOC")
+    }
+
+
+def recognizer_spans(rec: EntityRecognizer) -> Callable[[Prepared, Sentence], Spans]:
+    def predict(prep: Prepared, s: Sentence) -> Spans:
+        mentions = [m for m in rec.extract(s.text)[0] if m.how != "coref" and m.label in LABELS]
+        names = [m for m in mentions if not (m.how == "metonymy" and m.text[:1].islower())]
+        outer = [m for m in names if not any(o is not m and _within(m, o) for o in names)]
+        return {(m.start, m.end, LABELS[m.label]) for m in outer}
+
+    return predict
+
+
+def _within(m: Mention, o: Mention) -> bool:
+    """m lies inside o (names nested in a longer name: only the outer one is scored)."""
+    return o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+
+
+def prf(gold: int, pred: int, hit: int) -> tuple[float, float, float]:
+    p = hit / pred if pred else 0.0
+    r = hit / gold if gold else 0.0
+    return 100 * p, 100 * r, 100 * (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(sents: list[Sentence], predict: Callable[[Prepared, Sentence], Spans], prep: Prepared) -> dict:
+    gold = pred = hit = 0
+    per_label: dict[str, list[int]] = {}
+    for s in sents:
+        found = predict(prep, s)
+        gold, pred, hit = gold + len(s.gold), pred + len(found), hit + len(found & s.gold)
+        for lab in ("PER", "ORG", "LOC"):
+            g = {x for x in s.gold if x[2] == lab}
+            f = {x for x in found if x[2] == lab}
+            acc = per_label.setdefault(lab, [0, 0, 0])
+            acc[0], acc[1], acc[2] = acc[0] + len(g), acc[1] + len(f), acc[2] + len(g & f)
+    p, r, f1 = prf(gold, pred, hit)
+    out = {"p": round(p, 1), "r": round(r, 1), "f1": round(f1, 1)}
+    out |= {lab: round(prf(*v)[2], 1) for lab, v in per_label.items()}
+    return out
+
+
+def systems() -> dict[str, Callable[[Prepared, Sentence], Spans]]:
+    return {
+        "gazetteer": gazetteer_spans,
+        "rules": recognizer_spans(EntityRecognizer(use_tagger=False)),
+        "tagger": tagger_spans,
+        "pipeline": recognizer_spans(EntityRecognizer()),
+    }
+
+
+def run(sets: list[str], limit: int | None = None, names: list[str] | None = None) -> dict[str, dict]:
+    prep = Prepared()
+    systems_ = systems()
+    results: dict[str, dict] = {}
+    for name in sets:
+        sents = load_split(name, held_out=True)[:limit]
+        results[name] = {"sentences": len(sents)}
+        for sysname in names or list(systems_):
+            results[name][sysname] = score(sents, systems_[sysname], prep)
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--systems", default=None)
+    ap.add_argument(
+        "--model", type=Path, default=None, help="another CRF model file (default: the shipped one)"
+    )
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"needs {DATA} (the development data in ../shared beside the repo)")
+    if args.model:
+        crf.MODEL = args.model
+    names = args.systems.split(",") if args.systems else None
+    res = run(args.sets.split(","), args.limit, names)
+    for name, by_system in res.items():
+        print(f"{name} held-out ({by_system.pop('sentences')} sentences)")
+        for sysname, r in by_system.items():
+            print(
+                f"  {sysname:10} P {r['p']:5.1f}  R {r['r']:5.1f}  F1 {r['f1']:5.1f}   "
+                f"PER {r['PER']:5.1f}  ORG {r['ORG']:5.1f}  LOC {r['LOC']:5.1f}"
+            )
+    print(json.dumps(res) if "-v" in sys.argv else "", end="")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""The CRF name tagger: spans, windows, and names the KB lacks on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEEDS
+from warta.nlp.entities import EntityRecognizer, extract, tagger
+from warta.nlp.entities.gazetteer import Tokens
+
+pytestmark = pytest.mark.skipif(not tagger.available(), reason="needs python-crfsuite and data/ner.crfsuite")
+
+
+def test_tagger_spans_split_at_gaps_that_cannot_be_inside_a_name() -> None:
+    toks = Tokens.of("Suhaiela Bahfein\nJAKARTA Kompas")
+    found = tagger.spans(["B-PER", "I-PER", "I-PER", "I-PER"], toks.joins)
+    assert [(s.first, s.last) for s in found] == [(0, 1), (2, 3)]
+
+
+def test_tagger_windows_cover_only_capitalised_stretches() -> None:
+    toks = Tokens.of("kata dia kemarin di sana bahwa Budi Santoso datang dan pergi lagi")
+    assert tagger._windows(toks, cased=True) == [(5, 9)]
+    assert tagger._windows(toks, cased=False) == [(0, len(toks))]
+
+
+def test_tagger_finds_person_not_in_kb() -> None:
+    # A real line from detik (indonews): a name with no title or speech verb near it.
+    mentions = extract("Pacarnya Nicole Kelso, serta ibu dan ayah pria itu datang.")[0]
+    found = {m.text: m for m in mentions}
+    assert "Nicole Kelso" in found and found["Nicole Kelso"].label == "PER"
+    assert found["Nicole Kelso"].how == "tagger"
+
+
+def test_tagger_longer_place_wraps_kb_city() -> None:
+    mentions = extract("Banjir melanda kawasan Jakarta Pusat sejak Senin pagi.")[0]
+    outer = [m for m in mentions if m.text == "Jakarta Pusat"]
+    assert outer and outer[0].label == "LOC" and outer[0].how == "tagger"
+    assert any(m.text == "Jakarta" and m.entity and not m.entity.startswith("warta:") for m in mentions)
+
+
+def test_tagger_off_changes_only_open_world_mentions() -> None:
+    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    with_tagger = EntityRecognizer().extract(text)[0]
+    without = EntityRecognizer(use_tagger=False).extract(text)[0]
+    linked = {(m.start, m.end, m.entity) for m in without if m.entity and not m.entity.startswith("warta:")}
+    assert linked <= {(m.start, m.end, m.entity) for m in with_tagger}

@@ -153,3 +153,44 @@ def test_events_without_target_are_dropped() -> None:
 def test_events_bad_input_never_crashes(text: str) -> None:
     art = _article(text, {}) if text else EVENTS(Article(id="e", input_id="e"))
     assert art.events == []
+
+
+def test_events_quoted_first_person_act_is_the_speakers() -> None:
+    art = _article(
+        "“Untuk itu, kami mendukung langkah Kementerian ESDM yang mengevaluasi kegiatan pertambangan,” "
+        "ungkap Puteri.",
+        {"Kementerian ESDM": "organization", "Puteri": "person"},
+    )
+    assert [(e.type, e.source, e.target) for e in art.events] == [("SUPPORT", "Puteri", "Kementerian ESDM")]
+
+
+def test_events_referred_event_gives_the_target_and_agreement_date_is_no_event_date() -> None:
+    art = _article(
+        "Serangan Israel menewaskan seorang ayah di sebuah desa di Lebanon pada hari Selasa (10/6). "
+        "Presiden Joseph Aoun mengutuk serangan tersebut sebagai pelanggaran terhadap perjanjian "
+        "gencatan senjata 27 November.",
+        {"Israel": "country", "Lebanon": "country", "Joseph Aoun": "person"},
+        {"hari Selasa (10/6)": "2025-06-10", "27 November": "2024-11-27"},
+    )
+    got = [(e.type, e.source, e.target, e.date, e.background) for e in art.events]
+    assert got == [
+        ("ASSAULT", "Israel", "Lebanon", "2025-06-10", False),  # an attack in a country hits it
+        ("DISAPPROVE", "Joseph Aoun", "Israel", "2025-06-09", False),
+    ]
+
+
+def test_events_coordinated_attackers_are_not_each_others_target() -> None:
+    art = _article(
+        "Iran akan membangun kembali situs nuklirnya yang rusak akibat serangan Israel dan Amerika Serikat.",
+        {"Iran": "country", "Israel": "country", "Amerika Serikat": "country"},
+    )
+    assert not [e for e in art.events if e.target == "Amerika Serikat"]
+
+
+def test_events_lexicons_are_indexed_by_word_prefix() -> None:
+    # a pattern without a literal start makes the whole table scan every character (slow)
+    from warta.nlp.claims import cues
+    from warta.nlp.events import _lexicon
+
+    assert not _lexicon()[0].always
+    assert not any(cues(k).always for k in ("after", "say", "according", "allege", "deny"))

@@ -138,3 +138,23 @@ def test_quotes_many_quotes_are_bounded() -> None:
 def test_quotes_bad_input_never_crashes(text: str) -> None:
     art = QUOTES(_article(text) if text else Article(id="e", input_id="e"))
     assert isinstance(art.quotes, list) and isinstance(art.claims, list)
+
+
+def test_quotes_speaker_after_role_commas_is_named_without_entity() -> None:
+    text = (
+        "“Jadi kaitan yang aksi pagi itu ada insiden diseruduk pakai mobil,” ujar Ketua Federasi Serikat "
+        "Pekerja Kimia, Energi, dan Pertambangan (FSPKEP), Rudi Sahrudin."
+    )
+    (q,) = QUOTES(_article(text)).quotes
+    assert (q.speaker, q.speaker_name) == (None, "Rudi Sahrudin")
+
+
+def test_quotes_cue_framing_the_sentence_gives_the_speaker() -> None:
+    text = (
+        "Menteri Yusril Ihza Mahendra berbicara di Jakarta. Bahkan, kata dia, kepastian hukum menyebabkan "
+        "pertumbuhan ekonomi tertinggal.\n\nKetiga, lanjut Wildan, kecelakaan masuk jurang terjadi akibat "
+        "pengemudi lalai."
+    )
+    art = QUOTES(_article(text, {"Yusril Ihza Mahendra": ("y", "person"), "Wildan": ("w", "person")}))
+    got = [(q.text.split()[0], q.speaker, q.direct) for q in art.quotes]
+    assert got == [("kepastian", "y", False), ("kecelakaan", "w", False)]

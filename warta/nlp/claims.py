@@ -106,6 +106,11 @@ _CLAUSE_WORDS = frozenset(
 )
 _VERB = re.compile(r"^(?:me|ber|ter|di|mem|men|meng)\w{3,}$")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka"})
+# Adverbs that may stand between a subject and its verb ("Ia juga mengatakan").
+ADVERBS = frozenset({"juga", "pun", "kembali", "lalu", "kemudian", "pula", "lantas", "pun,", "sendiri"})
+_WORD = re.compile(r"[\w'-]+")
+# A capitalised name: up to five capitalised words or acronyms ("Rudi Sahrudin", "KNKT").
+_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|bin|binti|van|de))*")
 
 
 @dataclass(slots=True)
@@ -133,6 +138,39 @@ class Actors:
         self.items = found
         self.starts = [a.start for a in found]
         self.names = {e.id: e.name for e in article.entities.values()}
+        self._surfaces: dict[str, Actor] | None = None
+        self._article = article
+
+    def surfaces(self) -> dict[str, Actor]:
+        """Lower-cased names, aliases and mention strings of the actors (and a person's last
+        name), for a mention the recogniser missed ("sebut MTI" after "MTI" was found once)."""
+        if self._surfaces is None:
+            out: dict[str, Actor] = {}
+            for a in self.items:
+                ent = self._article.entities[a.entity]
+                forms = [a.text, ent.name, *ent.aliases]
+                if a.type == "person":
+                    forms += [f.split()[-1] for f in forms if len(f.split()) > 1]
+                for f in forms:
+                    key = f.lower()
+                    if len(key) >= 3 and key not in out:
+                        out[key] = a
+            self._surfaces = out
+        return self._surfaces
+
+    def named_in(self, start: int, end: int) -> Actor | None:
+        """The first known actor written (by a name or alias) in ``text[start:end]``."""
+        table = self.surfaces()
+        words = list(_WORD.finditer(self.text, start, end))
+        for i in range(len(words)):
+            for n in (4, 3, 2, 1):
+                if i + n > len(words):
+                    continue
+                key = self.text[words[i].start() : words[i + n - 1].end()].lower()
+                a = table.get(key)
+                if a is not None:
+                    return Actor(words[i].start(), words[i + n - 1].end(), a.entity, a.type, key)
+        return None
 
     def between(self, start: int, end: int) -> list[Actor]:
         lo = bisect.bisect_left(self.starts, start)
@@ -209,9 +247,21 @@ class Actors:
         return group
 
     def pronoun_before(self, pos: int, floor: int) -> bool:
-        """True when the word just before ``pos`` is a personal pronoun ("Ia mengatakan")."""
-        words = self.text[max(floor, pos - 20) : pos].lower().split()
-        return bool(words) and words[-1].strip(",") in PRONOUNS
+        """True when the word just before ``pos`` is a personal pronoun ("Ia (juga) mengatakan")."""
+        words = [w.strip(",") for w in self.text[max(floor, pos - 30) : pos].lower().split()]
+        while words and words[-1] in ADVERBS:
+            words.pop()
+        return bool(words) and words[-1] in PRONOUNS
+
+
+def name_run(text: str, start: int, end: int, last: bool = True) -> tuple[int, int] | None:
+    """The last (or first) capitalised name in ``text[start:end]``: a speaker the entity
+    recogniser missed ("ujar Ketua FSPKEP, Rudi Sahrudin")."""
+    runs = list(_NAME_RUN.finditer(text, start, end))
+    if not runs:
+        return None
+    m = runs[-1] if last else runs[0]
+    return m.start(), m.end()
 
 
 # ------------------------------------------------------------------ cue tables

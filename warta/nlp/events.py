@@ -61,6 +61,28 @@ _CAPITAL = re.compile(r"(?<![\w.])[A-Z]\w+")
 _ACCORDING = re.compile(r"\bmenurut\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\bdi\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(ia|dia|beliau|mereka)\b", re.IGNORECASE)
+# Between a noun trigger and its genitive actor: "penyelidikan pihak Polres", "kunjungan Presiden X".
+_GENITIVE_GAP = re.compile(r"^\s*(?:(?:dari\s+)?(?:pihak|oleh|pemerintah)\s+|dari\s+)?$", re.IGNORECASE)
+# A noun trigger takes the subject before it only as the object of a light verb ("Israel
+# melancarkan serangan"), not in "X mengutuk serangan" or "... akibat serangan".
+_LIGHT_VERB = re.compile(
+    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|melaksanakan|memulai|meluncurkan|melanjutkan|"
+    r"menjalani|terlibat|menyatakan|memberikan|menyampaikan|mengumumkan)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "serangan tersebut": a noun pointing back at an event already told.
+_POINTS_BACK = re.compile(r"\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(?:,|dan|serta|maupun)\s*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(
+    r"\b(?:kami|kita|saya|aku)\s+(?:(?:juga|pun|akan|telah|sudah|terus|tetap)\s+){0,2}$", re.IGNORECASE
+)
+_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:pada|hari|tanggal|sejak|mulai|hingga|sampai|sekitar|malam|pagi|siang|sore|dan|atau)\s)"
+    r"[a-z]{3,}\s+$"
+)
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+# Present tense: "saat ini ... dalam penyelidikan" happens when the news is published.
+_NOW = re.compile(r"\b(?:saat ini|sedang|tengah|kini)\b", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -117,6 +139,10 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 def _target(doc: _Doc, start: int, end: int, source: str | None) -> Actor | None:
     found = [a for a in doc.actors.between(start, _clause_end(doc.text, start, end)) if a.entity != source]
+    while found and _COORDINATED.match(doc.text[start : found[0].start]):
+        partner = found.pop(0)  # "serangan Israel dan Amerika Serikat (AS)": a second source
+        start = partner.end
+        found = [a for a in found if a.entity != partner.entity]
     for i, a in enumerate(found):
         if (_PLACE_PREP.search(doc.text, max(0, a.start - 30), a.start) and a.type != "organization") or (
             doc.actors.is_name_part(a)
@@ -133,13 +159,17 @@ def _source(doc: _Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Actor |
     """Source actor and where the target search starts."""
     acts = doc.actors
     if kind == "n":
+        if _POINTS_BACK.match(doc.text, te):
+            return None, te  # "serangan tersebut" is the event told before
         after = acts.between(te, min(sent.end, te + 40))
-        if after and not doc.text[te : after[0].start].strip():
+        if after and _GENITIVE_GAP.match(doc.text[te : after[0].start]):
             return after[0], after[0].end  # genitive: "veto Rusia", "kunjungan Putin"
         if doc.text[te - 3 : te].lower() == "nya":  # "kunjungannya": the sentence's person subject
             for a in acts.between(sent.start, ts):
                 if not acts.is_prepositional(a, sent.start):
                     return (a if a.type == "person" else None), te
+            return None, te
+        if not _LIGHT_VERB.search(doc.text, max(sent.start, ts - 50), ts):
             return None, te
     floor = sent.start
     for m in _CLAUSE_START.finditer(doc.text, sent.start, ts):
@@ -184,6 +214,12 @@ def _date(doc: _Doc, sent: Span, ts: int, te: int) -> TimeExpr | None:
         lo, hi = (te, t.start) if t.start >= te else (t.end, ts)
         if t.start >= te and ("sejak" in doc.text[lo : t.end].lower()):
             continue  # "kunjungan pertamanya sejak tahun 2000": the span's start, not this event
+        if (
+            t.start >= te
+            and t.text[:1].isdigit()
+            and _NOUN_BEFORE.search(doc.text, max(0, t.start - 20), t.start)
+        ):
+            continue  # "perjanjian gencatan senjata 27 November": the date names the agreement
         if hi - lo < dist:
             best, dist = t, hi - lo
     return best
@@ -213,7 +249,11 @@ def _finish(doc: _Doc, ev: Event, sent: Span, ts: int, te: int, nominal: bool = 
         ev.confidence += 0.15
     elif said:
         ev.date, ev.precision = said, "day"
-    elif not told_as_past and doc.published and (not nominal or ev.modality == "planned"):
+    elif (
+        not told_as_past
+        and doc.published
+        and (not nominal or ev.modality == "planned" or _NOW.search(doc.text, sent.start, ts))
+    ):
         # present-tense news happened about when it was published; a noun ("invasinya")
         # usually names a known, earlier event
         ev.date, ev.precision = doc.published.isoformat(), "day"
@@ -251,17 +291,20 @@ def _from_triggers(doc: _Doc) -> list[Event]:
     for sent in doc.sents:
         for m in alt.finditer(doc.text, sent.start, sent.end):
             ts, te = m.start(), m.end()
-            if doc.in_direct_quote(ts):
-                continue
             _, etype, kind = table[alt.row(m)][:3]
-            source, after = _source(doc, sent, ts, te, kind)
+            if doc.in_direct_quote(ts):
+                source, after = _quoted_source(doc, sent, ts), te
+            else:
+                source, after = _source(doc, sent, ts, te, kind)
             if source is None:
                 continue
             if kind == "d":
                 target_id = _denied_accuser(doc, source.entity, ts)
             else:
-                target = _target(doc, after, sent.end, source.entity)
-                target_id = target.entity if target else None
+                target = _target(doc, after, sent.end, source.entity) or _fallback_target(
+                    doc, etype, after, sent
+                )
+                target_id = target.entity if target else _referred_source(doc, out, te, source.entity)
             if target_id is None and not (etype in ONE_SIDED and len(doc.text[source.end : ts].split()) <= 4):
                 continue
             ev = Event(etype, sent.start, sent.end, m.group(), source.entity, target_id)
@@ -270,6 +313,38 @@ def _from_triggers(doc: _Doc) -> list[Event]:
             ev.confidence = 0.55 if kind == "v" else 0.5
             out.append(_finish(doc, ev, sent, ts, te, kind == "n"))
     return out
+
+
+def _quoted_source(doc: _Doc, sent: Span, ts: int) -> Actor | None:
+    """Inside a direct quote, "kami mendukung ..." is an act of the quote's speaker."""
+    if not _FIRST_PERSON.search(doc.text, max(sent.start, ts - 40), ts):
+        return None
+    q = next((q for q in doc.article.quotes if q.direct and q.start <= ts < q.end), None)
+    ent = doc.article.entities.get(q.speaker) if q is not None and q.speaker else None
+    if ent is None or ent.type not in ("person", "organization", "country"):
+        return None
+    return Actor(ts, ts, ent.id, ent.type, ent.name)
+
+
+def _fallback_target(doc: _Doc, etype: str, start: int, sent: Span) -> Actor | None:
+    """An attack "di desa ... di Lebanon" without an object hits the country it happens in."""
+    if etype not in _HOSTILE:
+        return None
+    for a in doc.actors.between(start, _clause_end(doc.text, start, sent.end)):
+        if a.type == "country" and _PLACE_PREP.search(doc.text, max(0, a.start - 30), a.start):
+            return a
+    return None
+
+
+def _referred_source(doc: _Doc, told: list[Event], te: int, source: str) -> str | None:
+    """ "mengutuk serangan tersebut": the target is who carried out the event referred to."""
+    alt, table = _lexicon()
+    m = alt.regex.match(doc.text, te + 1) if doc.text[te : te + 1] == " " else None
+    if m is None or table[alt.row(m)][2] != "n" or not _POINTS_BACK.match(doc.text, m.end()):
+        return None
+    etype = table[alt.row(m)][1]
+    prior = [e for e in told if e.type == etype and e.source and e.source != source]
+    return prior[-1].source if prior else None
 
 
 def _denied_accuser(doc: _Doc, denier: str, pos: int) -> str | None:
@@ -311,7 +386,9 @@ def find_events(article: Article, background_days: int = 60) -> list[Event]:
 
 
 @component(
-    "nlp.events@1", requires=("text", "sentences", "mentions", "entities", "times", "claims"), assigns=("events",)
+    "nlp.events@1",
+    requires=("text", "sentences", "mentions", "entities", "times", "claims"),
+    assigns=("events",),
 )
 def events_factory(background_days: int = 60) -> object:
     """PLOVER events with actors, date, place and modality; claims add ACCUSE events."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.model import Article, Quote, Span, TimeExpr
-from warta.nlp.claims import Actor, Actors, cues, find_claims, sentence_at
+from warta.nlp.claims import ADVERBS, Actor, Actors, cues, find_claims, name_run, sentence_at
 from warta.nlp.lexicon import Alternation, rows
 from warta.pipeline import component
 
@@ -28,7 +28,7 @@ _PREFER_CLOSE = frozenset("\u201d\u00bb\u2019")
 _SKIP_LEAD = re.compile(r"[\s,]*")
 # Where the speaker phrase after a cue verb ends.
 _PHRASE_END = re.compile(
-    r"[,.;:!?()\u201c\u201d\"\u2018\u2019\n]|\s(?:dalam|menurut|seperti|kepada|di|saat|ketika|melalui|"
+    r"[,.;:!?\u201c\u201d\"\u2018\u2019\n]|\((?![A-Za-z][\w .-]{0,20}\))|\s(?:dalam|menurut|seperti|kepada|di|saat|ketika|melalui|"
     r"sembari|sambil|dikutip|pada|usai|setelah|sebelum|yang)\b",
     re.IGNORECASE,
 )
@@ -193,8 +193,17 @@ def _direct(ctx: _Context, para: Span, o: int, c: int, closed: bool) -> _Cand | 
 def _after_cue(ctx: _Context, quote: Quote, cue: re.Match[str], para: Span) -> _Cand:
     text = ctx.text
     quote.cue_start, quote.cue_end = cue.start(), cue.end()
-    end_m = _PHRASE_END.search(text, cue.end(), min(para.end, cue.end() + 80))
-    p_end = end_m.start() if end_m else min(para.end, cue.end() + 80)
+    limit = min(para.end, cue.end() + 160)  # long titles: "kata Plt Ketua Subkomite ... (KNKT) Ahmad Wildan"
+    end_m = _PHRASE_END.search(text, cue.end(), limit)
+    p_end = end_m.start() if end_m else limit
+    if end_m and end_m.group() == "," and not ctx.actors.between(cue.end(), p_end):
+        # "ujar Ketua Federasi Serikat Pekerja Kimia, Energi, dan Pertambangan (FSPKEP), Rudi Sahrudin":
+        # the name follows the role's last comma
+        for _ in range(4):
+            more = _PHRASE_END.search(text, p_end + 1, min(para.end, p_end + 80))
+            p_end = more.start() if more else min(para.end, p_end + 80)
+            if not more or more.group() != "," or ctx.actors.between(cue.end(), p_end):
+                break
     phrase = text[cue.end() : p_end].strip()
     sent = ctx.sentence(cue.start())
     clause_end = max(sent.end, p_end)
@@ -202,7 +211,13 @@ def _after_cue(ctx: _Context, quote: Quote, cue: re.Match[str], para: Span) -> _
     quote.date = ctx.date_in(cue.end(), clause_end)
     in_phrase = ctx.actors.between(cue.end(), p_end)
     persons = [a for a in in_phrase if a.type == "person"]
-    if cue.group().lower().endswith("nya") or cue.group().lower() == "dikutip" and not in_phrase:
+    verb = cue.group().lower()
+    if verb == "dikutip":
+        src = _SOURCE_DOC.match(text, cue.end(), para.end)
+        if src is None:
+            return _Cand(quote, needs_prev=True)  # "dikutip dari X" names the outlet, not the speaker
+        return _named(ctx, quote, src.end(), min(para.end, src.end() + 60), last=False)
+    if verb.endswith("nya"):
         return _Cand(quote, needs_prev=True)
     if persons:
         quote.speaker = persons[0].entity
@@ -210,11 +225,35 @@ def _after_cue(ctx: _Context, quote: Quote, cue: re.Match[str], para: Span) -> _
         return _Cand(quote, needs_prev=True)
     elif in_phrase:
         quote.speaker = in_phrase[0].entity
+    else:
+        return _named(ctx, quote, cue.end(), p_end)
+    return _Cand(quote)
+
+
+# "dikutip dari siaran pers MTI": the document quoted is the speaker's
+_SOURCE_DOC = re.compile(
+    r"\s+dari\s+(?:siaran\s+pers|pernyataan|keterangan(?:\s+(?:tertulis|resmi|pers))?|rilis|laman\s+resmi)\s+",
+    re.IGNORECASE,
+)
+
+
+def _named(ctx: _Context, quote: Quote, start: int, end: int, last: bool = True) -> _Cand:
+    """Speaker by an alias of a known actor, else by a capitalised name (``speaker_name`` only)."""
+    known = ctx.actors.named_in(start, end)
+    if known is not None:
+        quote.speaker = known.entity
+        return _Cand(quote)
+    run = name_run(ctx.text, start, end, last)
+    if run is not None:
+        quote.speaker_name = ctx.text[run[0] : run[1]]
     return _Cand(quote)
 
 
 def _indirect(ctx: _Context, sent: Span) -> list[_Cand]:
-    text, out = ctx.text, []
+    lead = _lead(ctx, sent)
+    if lead is not None:
+        return [lead]
+    text = ctx.text
     for m in cues("say").finditer(text, sent.start, sent.end):
         content = _content(text, m.end(), sent.end)
         if content is None:
@@ -224,36 +263,77 @@ def _indirect(ctx: _Context, sent: Span) -> list[_Cand]:
         pronoun = ctx.actors.pronoun_before(m.start(), sent.start)
         head = ctx.previous_subject(sent) if pronoun else ctx.actors.subject_before(m.start(), sent.start)
         if head is None and not pronoun:
-            continue
+            named = _subject_name(text, sent.start, m.start())
+            if named is None:
+                continue
+            if named == PREV:
+                pronoun = True
+            else:
+                quote.speaker_name = named
+        if head is not None and head.type != "person":
+            # "Ketua DPRD Cilegon Rizki Khairul Ikhwan mengatakan": the organisation is the role's
+            named = _subject_name(text, head.end, m.start())
+            if named and named != PREV and " " in named and not ctx.actors.between(head.end, m.start()):
+                head, quote.speaker_name = None, named
         quote.speaker = head.entity if head else None
         pronoun = pronoun and head is None
         quote.date = ctx.date_in(head.start if head else sent.start, content[0])
         quote.channel = ctx.channel_in(sent.start, m.start())
-        out.append(_Cand(quote, needs_prev=pronoun))
-        break  # one reported statement per sentence: later verbs are inside it
-    if not out:
-        out.extend(_according(ctx, sent))
-    return out
+        return [_Cand(quote, needs_prev=pronoun)]  # one reported statement per sentence
+    return []
 
 
-def _according(ctx: _Context, sent: Span) -> list[_Cand]:
+# "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
+# investigasi KNKT, ...": a speech cue and its speaker framing the sentence.
+_LEAD_CUE = re.compile(
+    r"(?:[^,.\n\u201c\u201d\"]{1,40},\s+)?(kata|ujar|lanjut|jelas|tambah|imbuh|tutur|ungkap|terang|tegas|"
+    r"papar|sebut|menurut)(nya)?\b\s*([^,.\n\u201c\u201d\"]{0,60}?),\s+",
+    re.IGNORECASE,
+)
+_PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
+
+
+def _lead(ctx: _Context, sent: Span) -> _Cand | None:
     text = ctx.text
-    m = cues("according").search(text, sent.start, sent.end)
-    if not m:
-        return []
-    comma = text.find(",", m.end(), sent.end)
-    if comma < 0 or text[sent.start : m.start()].count(" ") > 1:
-        return []  # "..., menurut X." names a source of a quote, handled with the quote
-    who = ctx.actors.between(m.end(), comma)
-    content = _content(text, comma + 1, sent.end)
-    if not who or content is None:
-        return []
-    q = Quote(content[0], content[1], text[content[0] : content[1]], who[0].entity, direct=False)
-    q.cue_start, q.cue_end = m.start(), comma
-    return [_Cand(q)]
+    m = _LEAD_CUE.match(text, sent.start, sent.end)
+    content = _content(text, m.end(), sent.end) if m else None
+    if m is None or content is None:
+        return None
+    q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
+    q.cue_start, q.cue_end = m.start(1), m.end(3)
+    who = m.group(3).strip()
+    if m.group(2) or _PRONOUN_ONLY.match(who):  # "Menurutnya,", "kata dia,"
+        return None if m.group(2) and who else _Cand(q, needs_prev=True)
+    if not who:
+        return None
+    found = ctx.actors.between(m.start(3), m.end(3))
+    persons = [a for a in found if a.type == "person"]
+    if persons or found:
+        q.speaker = (persons or found)[0].entity
+        return _Cand(q)
+    cand = _named(ctx, q, m.start(3), m.end(3), last=False)
+    return cand if q.speaker or q.speaker_name else None
 
 
-_THAT = re.compile(r"\s*(?:bahwa\s+|:\s*)?", re.IGNORECASE)
+_TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
+
+
+def _subject_name(text: str, start: int, end: int) -> str | None:
+    """A subject the recogniser missed: a capitalised name right before the verb ("Rizki
+    mengatakan"), or PREV for a noun phrase pointing back ("Pakar hukum itu bilang")."""
+    words = text[start:end].split()
+    while words and words[-1].lower() in ADVERBS:
+        words.pop()
+    if not words or len(words) > 6:
+        return None
+    if _TRAIL_ANAPHOR.search(words[-1]):
+        return PREV
+    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return " ".join(words)
+    return None
+
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:bahwa\s+|:\s*)?", re.IGNORECASE)
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -288,18 +368,19 @@ def find_quotes(article: Article, max_quotes: int = 200) -> tuple[list[Quote], _
 
 def _resolve(ctx: _Context, cands: list[_Cand]) -> list[Quote]:
     """Give "lanjutnya", "kata dia" and un-cued continuations the previous speaker."""
-    last: str | None = None
+    last: tuple[str | None, str | None] = (None, None)
     out = []
     for cand in cands:
         q = cand.quote
         if cand.needs_prev:
-            if last is None:
+            if last == (None, None):
                 person = ctx.actors.last_before(q.start, "person")
-                last = person.entity if person else None
-            q.speaker = last
+                last = (person.entity if person else None, None)
+            q.speaker, q.speaker_name = last
         if q.speaker is not None:
-            last = q.speaker
             q.speaker_name = ctx.actors.names.get(q.speaker)
+        if q.speaker is not None or q.speaker_name:
+            last = (q.speaker, q.speaker_name)
         out.append(q)
     return out
 

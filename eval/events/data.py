@@ -1,0 +1,62 @@
+"""Load the labelled articles' raw records from ../shared/data (never copied into the repo).
+
+A key is "<csv file name>:<0-based data row>" for the indonews CSVs or
+"kompas-md/<day>/<file>.md" for the Kompas Markdown files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+from warta.config import load
+from warta.ingest.readers import read_file
+from warta.model import Article, RawRecord
+from warta.pipeline import Pipeline, build
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+DATA = SHARED / "data"
+INDONEWS = DATA / "indonews-2025-06-early"
+_STAMP = re.compile(r"^xml\.(\d{4})\.(\d\d)\.(\d\d)\.(\d\d)(\d\d)")
+
+
+@cache
+def _csv_records(name: str) -> dict[int, RawRecord]:
+    """The file's records by 0-based data row (the reader counts rows from 1)."""
+    cfg = load()
+    items = read_file(INDONEWS / name, cfg.csv_columns, cfg.max_record_bytes)
+    return {int(r.input_id.rsplit(":row", 1)[1]) - 1: r for r in items if isinstance(r, RawRecord)}
+
+
+def record(key: str) -> RawRecord:
+    if key.startswith("kompas-md/"):
+        cfg = load()
+        path = DATA / key
+        recs = [r for r in read_file(path, cfg.csv_columns, cfg.max_record_bytes)]
+        rec = recs[0]
+        assert isinstance(rec, RawRecord), f"{key}: {rec}"
+        m = _STAMP.search(path.name)  # the feed's file name is its publication time
+        if m and "published" not in rec.fields:
+            y, mo, d, hh, mm = m.groups()
+            rec.fields["published"] = f"{y}-{mo}-{d}T{hh}:{mm}:00+07:00"
+        return rec
+    name, row = key.rsplit(":", 1)
+    return _csv_records(name)[int(row)]
+
+
+@cache
+def pipeline() -> Pipeline:
+    cfg = load()
+    return build(cfg.components, cfg.component_settings)
+
+
+def analyse(key: str) -> Article:
+    from warta.ingest.run import make_article
+
+    return pipeline()(make_article(record(key)))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

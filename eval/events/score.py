@@ -1,0 +1,226 @@
+"""Score quotes, claims and events on the hand-labelled articles (eval/events/dev.jsonl).
+
+    .venv/bin/python eval/events/score.py [--tune] [-v]
+
+Runs the whole per-article pipeline on each labelled article (read from
+../shared/data at run time) of the held-out half (``--tune``: the other half).
+Quotes: a prediction matches a gold quote when they overlap by at least half of
+the shorter span (one to one); span P/R/F1 count matches; speaker P/R/F1 count a
+match only when the speaker is right too (gold quotes of an unnamed speaker are
+not in the recall; a named prediction on them is a false positive).  A speaker
+is the entity's names, or ``speaker_name`` when the recogniser missed the
+speaker (no entity id).  Events:
+type, source, target and date all right (a gold date of null accepts any).
+Names match when they share a word of 3+ letters other than titles; "|" in a
+label separates alternatives.  When cleaning has changed (text hash differs),
+spans are found again by their first words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from eval.events.data import DATA, analyse, text_hash
+from warta.model import Article, Quote
+
+_GENERIC = {"presiden", "menteri", "kementerian", "polda", "polres", "the", "dan", "pemerintah", "komisi"}
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in name.lower().replace("(", " ").replace(")", " ").split() if len(w) >= 3} - _GENERIC
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def same_name(gold: str | None, names: list[str]) -> bool:
+    """Shared word, or the prediction is the gold name's acronym ("MTI")."""
+    if gold is None:
+        return not names
+    alts = gold.split("|")
+    return any(_words(a) & _words(n) or (len(n) >= 3 and n == _initials(a)) for a in alts for n in names)
+
+
+def _names(article: Article, ent_id: str | None, name: str | None = None) -> list[str]:
+    """The entity's names; a speaker the recogniser missed is named by ``speaker_name`` alone."""
+    if ent_id is None:
+        return [name] if name else []
+    ent = article.entities.get(ent_id)
+    return [ent.name, *ent.aliases] if ent else [ent_id]
+
+
+def _speaker(article: Article, q: Quote) -> list[str]:
+    return _names(article, q.speaker, q.speaker_name)
+
+
+def _relocate(text: str, items: list[dict]) -> None:
+    for g in items:
+        s = text.find(g["words"])
+        if s >= 0:
+            g["start"], g["end"] = s, s + max(len(g["words"]), g["end"] - g["start"])
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
+def _same_date(gold: str | None, pred: str | None) -> bool:
+    return gold is None or (pred is not None and pred.startswith(gold))
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.c: dict[str, int] = {}
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.c[key] = self.c.get(key, 0) + n
+
+    def prf(self, tp: str, pred: str, gold: str) -> tuple[float, float, float]:
+        p = self.c.get(tp, 0) / max(1, self.c.get(pred, 0))
+        r = self.c.get(tp + "_r", self.c.get(tp, 0)) / max(1, self.c.get(gold, 0))
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_article(doc: dict, t: Tally, verbose: bool) -> None:
+    art = analyse(doc["key"])
+    if text_hash(art.text) != doc["text_sha1"]:
+        _relocate(art.text, doc["quotes"] + doc["claims"])
+    preds = list(art.quotes)
+    used: set[int] = set()
+    t.add("q_gold", len(doc["quotes"]))
+    t.add("q_pred", len(preds))
+    t.add("s_pred", sum(bool(_speaker(art, q)) for q in preds))
+    for g in doc["quotes"]:
+        t.add("s_gold", g["speaker"] is not None)
+        hit = next(
+            (
+                i
+                for i, q in enumerate(preds)
+                if i not in used and _overlap((q.start, q.end), (g["start"], g["end"]))
+            ),
+            None,
+        )
+        if hit is None:
+            if verbose:
+                print(f"  MISS quote {doc['key']}: {g['speaker']}: {g['words'][:50]!r}")
+            continue
+        used.add(hit)
+        q = preds[hit]
+        t.add("q_tp")
+        if g["speaker"] is not None and same_name(g["speaker"], _speaker(art, q)) and _speaker(art, q):
+            t.add("s_tp")
+        elif verbose and (g["speaker"] or _speaker(art, q)):
+            print(
+                f"  SPEAKER {doc['key']}: gold {g['speaker']} got {_speaker(art, q)[:1]}: {g['words'][:40]!r}"
+            )
+    if verbose:
+        for i, q in enumerate(preds):
+            if i not in used:
+                print(f"  EXTRA quote {doc['key']}: {_speaker(art, q)[:1]}: {q.text[:50]!r}")
+    _score_events(doc, art, t, verbose)
+    _score_claims(doc, art, t)
+
+
+def _score_events(doc: dict, art: Article, t: Tally, verbose: bool) -> None:
+    preds = [e for e in art.events if not e.background]
+    t.add("e_gold", len(doc["events"]))
+    t.add("e_pred", len(preds))
+    used: set[int] = set()
+    for g in doc["events"]:
+        hit = next(
+            (
+                i
+                for i, e in enumerate(preds)
+                if i not in used
+                and e.type == g["type"]
+                and same_name(g["source"], _names(art, e.source))
+                and same_name(g["target"], _names(art, e.target))
+                and _same_date(g["date"], e.date)
+            ),
+            None,
+        )
+        if hit is None:
+            if verbose:
+                print(f"  MISS event {doc['key']}: {g['type']} {g['source']} -> {g['target']} {g['date']}")
+            continue
+        used.add(hit)
+        t.add("e_tp")
+    if verbose:
+        for i, e in enumerate(preds):
+            if i not in used:
+                src, tgt = _names(art, e.source)[:1], _names(art, e.target)[:1]
+                print(
+                    f"  EXTRA event {doc['key']}: {e.type} {src} -> {tgt} {e.date} ({e.trigger}) {art.text[e.start : e.end][:70]!r}"
+                )
+
+
+def _score_claims(doc: dict, art: Article, t: Tally) -> None:
+    t.add("c_gold", len(doc["claims"]))
+    t.add("c_pred", len(art.claims))
+    used: set[int] = set()
+    for g in doc["claims"]:
+        for i, c in enumerate(art.claims):
+            if i in used or not _overlap((c.start, c.end), (g["start"], g["end"])):
+                continue
+            names = [n for a in c.asserted_by for n in _names(art, a)]
+            if all(same_name(b, names) for b in g["asserted_by"]):
+                used.add(i)
+                t.add("c_tp")
+                break
+
+
+def evaluate(held_out: bool = True, verbose: bool = False) -> dict[str, float]:
+    docs = [
+        json.loads(line) for line in (HERE / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line
+    ]
+    t = Tally()
+    for doc in docs:
+        if doc["held_out"] == held_out:
+            score_article(doc, t, verbose)
+    qp, qr, qf = t.prf("q_tp", "q_pred", "q_gold")
+    sp, sr, sf = t.prf("s_tp", "s_pred", "s_gold")
+    ep, er, ef = t.prf("e_tp", "e_pred", "e_gold")
+    cp, cr, _ = t.prf("c_tp", "c_pred", "c_gold")
+    r = {
+        "quote_span_p": qp,
+        "quote_span_r": qr,
+        "quote_span_f1": qf,
+        "speaker_p": sp,
+        "speaker_r": sr,
+        "speaker_f1": sf,
+        "event_p": ep,
+        "event_r": er,
+        "event_f1": ef,
+        "claim_p": cp,
+        "claim_r": cr,
+    }
+    return {k: round(v, 3) for k, v in r.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tune", action="store_true", help="score the tuning half instead of the held-out half")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"needs {DATA} (the development data in ../shared beside the repo)")
+    r = evaluate(held_out=not args.tune, verbose=args.verbose)
+    print(f"{'tune' if args.tune else 'held-out'} half")
+    print(
+        f"quote span      P {r['quote_span_p']:.3f}  R {r['quote_span_r']:.3f}  F1 {r['quote_span_f1']:.3f}"
+    )
+    print(f"quote speaker   P {r['speaker_p']:.3f}  R {r['speaker_r']:.3f}  F1 {r['speaker_f1']:.3f}")
+    print(f"events          P {r['event_p']:.3f}  R {r['event_r']:.3f}  F1 {r['event_f1']:.3f}")
+    print(f"claims          P {r['claim_p']:.3f}  R {r['claim_r']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -120,3 +120,29 @@ def test_cli_ingest_each_input_kind_end_to_end(kind: str, tmp_path: Path) -> Non
     assert any(e["name"] == "North Korea" for e in exported["entities"])
     if kind == "csv":
         assert exported["published"] == "2024-01-18T08:25:00+07:00"
+
+
+def test_cli_ingest_waits_while_another_ingest_in_this_process_holds_the_store(tmp_path: Path) -> None:
+    from warta.ingest.lock import ingest_lock
+    from warta.store import Store
+
+    path = str(tmp_path / "w.db")
+    store = Store(path)
+    with ingest_lock(store):
+        import threading
+
+        result: list = []
+        worker = threading.Thread(target=lambda: result.append(runner.invoke(app, ["ingest", str(SEEDS), "--db", path])))
+        worker.start()
+        worker.join(timeout=2)
+        held = worker.is_alive()  # within one process a second ingest waits for the first
+    worker.join(timeout=120)
+    store.close()
+    assert held and result[0].exit_code == 0
+
+
+def test_cli_bad_config_is_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pipeline\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(tmp_path / "w.db"), "--config", str(bad)])
+    assert result.exit_code == 2 and "cannot read config file" in result.output and "Traceback" not in result.output

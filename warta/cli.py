@@ -56,11 +56,19 @@ def ingest_cmd(
 
     Every record is stored, skipped with a reason, or reported as failed: see `warta log`.
     """
-    cfg = config_mod.load(config)
+    try:
+        cfg = config_mod.load(config)
+    except WartaError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     store = _open(db)
     items = read_paths(paths, cfg.csv_columns, cfg.max_record_bytes)
-    with _Progress(enabled=progress and sys.stderr.isatty()) as bar:
-        summary = ingest(items, store, cfg, on_item=bar.update)
+    try:
+        with _Progress(enabled=progress and sys.stderr.isatty()) as bar:
+            summary = ingest(items, store, cfg, on_item=bar.update)
+    except WartaError as exc:  # e.g. another ingest holds the store
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     err.print(summary.line() + (f"  (see `warta log --run {summary.run_id}`)" if summary.skipped or summary.failed else ""))
     return summary
 

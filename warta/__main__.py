@@ -1,0 +1,5 @@
+"""python -m warta: the command line."""
+
+from warta.cli import main
+
+main()

@@ -29,6 +29,8 @@ def decode(data: bytes, input_id: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data[:200_000]):
+        return data.decode("utf-8", errors="replace"), "utf-8"
     sample = data[:200_000]
     if sample.count(0) > len(sample) // 100 or _control_ratio(sample) > 0.1:
         raise InputError(input_id, "binary data, not text (skipped)")
@@ -36,6 +38,8 @@ def decode(data: bytes, input_id: str) -> tuple[str, str]:
     encoding = best.encoding if best else "cp1252"
     if encoding in ("ascii", "utf_8"):  # a truncated multi-byte sequence: keep what decodes
         encoding = "utf-8"
+    elif encoding != "cp1252" and _western(sample):
+        encoding = "cp1252"
     return data.decode(encoding, errors="replace"), encoding
 
 
@@ -46,6 +50,34 @@ def _looks_utf16(data: bytes) -> bool:
         return False
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     return max(even, odd) > 0.4 * (len(sample) / 2) and min(even, odd) < 0.05 * (len(sample) / 2)
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 with a few bad bytes (a cut multi-byte tail, one stray byte), not a legacy code page.
+
+    Legacy-encoded text almost never forms valid multi-byte UTF-8 sequences,
+    so several good ones and far fewer bad ones mean UTF-8.
+    """
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return good >= 1 and bad <= max(1, good // 10)
+
+
+def _western(sample: bytes) -> bool:
+    """Mostly ASCII and valid cp1252: Indonesian in a Western code page.
+
+    With few accented letters the detector cannot tell cp1252 from cp1250 or
+    cp1251 ("Déjà" came out as "Déjŕ"); Indonesian outlets used Western ones.
+    """
+    high = sum(1 for b in sample if b >= 0x80)
+    if high > len(sample) // 10:
+        return False
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _control_ratio(sample: bytes) -> float:

@@ -7,12 +7,16 @@ that are still empty.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from warta.model import Article, Author
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|/|;|\n|\bdan\b)\s*")
+# Given dates outside this window are typos or placeholders ("0001-01-01", "9999-12-31"):
+# they are dropped (and flagged) so that no later stage does date arithmetic on them.
+EARLIEST_YEAR = 1800
+FUTURE_SLACK = timedelta(days=2)  # outlets in UTC+14 and clock skew
 
 
 def apply_fields(article: Article, fields: dict[str, Any]) -> None:
@@ -24,7 +28,9 @@ def apply_fields(article: Article, fields: dict[str, Any]) -> None:
         article.title = " ".join(fields["title"].split())
     if fields.get("published"):
         value, precision = parse_published(fields["published"])
-        if value:
+        if value and not plausible(value):
+            article.flags.append(f"implausible-published:{value[:40]}")
+        elif value:
             article.published, article.published_precision = value, precision
         else:
             article.flags.append(f"unparsed-published:{fields['published'][:40]}")
@@ -48,3 +54,17 @@ def parse_published(text: str) -> tuple[str | None, str | None]:
 
     found = header_date(text)
     return (found.value, found.precision) if found else (None, None)
+
+
+def plausible(value: str) -> bool:
+    """An ISO date or datetime between EARLIEST_YEAR and a little after now."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return value[:4].isdigit() and EARLIEST_YEAR <= int(value[:4]) <= datetime.now(UTC).year
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.year >= EARLIEST_YEAR and parsed <= datetime.now(UTC) + FUTURE_SLACK
+    except OverflowError:
+        return False

@@ -141,8 +141,10 @@ def record_from_mapping(obj: Any, rid: str) -> Item:
     published = obj.get("published")
     if published is not None and not isinstance(published, str | int | float):
         return Skip(rid, "field 'published' must be a textual date")
-    text, html = obj.get("text"), obj.get("html")
-    if not (text and text.strip()) and not (html and html.strip()):
+    # a blank field counts as absent: {"text": " ", "html": "<p>..."} is an HTML record
+    text = obj.get("text") if (obj.get("text") or "").strip() else None
+    html = obj.get("html") if (obj.get("html") or "").strip() else None
+    if text is None and html is None:
         return Skip(rid, "record has neither 'text' nor 'html'")
     fields = {k: obj[k] for k in ("id", "url", "outlet", "title", "published", "authors") if obj.get(k) not in (None, "")}
     if "published" in fields:

@@ -14,9 +14,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from warta.config import Config
 from warta.errors import WartaError
 from warta.ingest.fields import apply_fields
+from warta.ingest.lock import ingest_lock
 from warta.ingest.readers import Item, Skip
 from warta.model import Article, RawRecord
 from warta.pipeline import Pipeline, build, corpus_steps
@@ -71,15 +74,21 @@ def ingest(
     on_item: Callable[[IngestSummary], None] | None = None,
     run_corpus_steps: bool = True,
 ) -> IngestSummary:
+    """Store every item (or log why not), then run the corpus steps over the new articles.
+
+    Raises :class:`~warta.ingest.lock.IngestLocked` (a StoreError) when another
+    process is ingesting into the same store.
+    """
     pipeline = build(config.components, config.component_settings)
     summary = IngestSummary(run_id=time.strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6])
-    for item in items:
-        summary.read += 1
-        _ingest_one(item, store, pipeline, summary)
-        if on_item:
-            on_item(summary)
-    if run_corpus_steps:
-        update_corpus(store, config)
+    with ingest_lock(store):
+        for item in items:
+            summary.read += 1
+            _ingest_one(item, store, pipeline, summary)
+            if on_item:
+                on_item(summary)
+        if run_corpus_steps:
+            update_corpus(store, config)
     return summary
 
 
@@ -104,14 +113,19 @@ def _ingest_one(item: Item, store: Store, pipeline: Pipeline, summary: IngestSum
         summary.skipped += 1
         store.log(run, item.input_id, "skipped", "no article text left after cleaning (only boilerplate?)", article.id)
         return
-    with store.write() as conn:
-        if store.put_article(article, conn):
-            store.log(run, item.input_id, "stored", _note(item, article), article.id, conn=conn)
-            summary.stored += 1
-            summary.new_ids.append(article.id)
-        else:  # the same content appeared earlier in this very run
-            store.log(run, item.input_id, "unchanged", "same content as an earlier record", article.id, conn=conn)
-            summary.unchanged += 1
+    try:
+        with store.write() as conn:
+            if store.put_article(article, conn):
+                store.log(run, item.input_id, "stored", _note(item, article), article.id, conn=conn)
+                summary.stored += 1
+                summary.new_ids.append(article.id)
+            else:  # the same content appeared earlier in this very run
+                store.log(run, item.input_id, "unchanged", "same content as an earlier record", article.id, conn=conn)
+                summary.unchanged += 1
+    except (IntegrityError, DataError) as exc:  # this article's rows, not the store: go on
+        summary.failed += 1
+        reason = f"the store rejected the analysed article: {type(exc.orig).__name__}: {str(exc.orig)[:300]}"
+        store.log(run, item.input_id, "error", reason, article.id)
 
 
 def _note(record: RawRecord, article: Article) -> str | None:

@@ -146,3 +146,15 @@ def test_cli_bad_config_is_one_line_error(tmp_path: Path) -> None:
     bad.write_text("[pipeline\n", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(tmp_path / "w.db"), "--config", str(bad)])
     assert result.exit_code == 2 and "cannot read config file" in result.output and "Traceback" not in result.output
+
+
+def test_cli_batch_inline_matches_ingest(tmp_path: Path, db: str) -> None:
+    path = str(tmp_path / "b.db")
+    result = runner.invoke(app, ["batch", str(SEEDS), "--db", path, "--scheduler", "inline", "--partition-size", "2"])
+    assert result.exit_code == 0, result.output
+    batch_rows = runner.invoke(app, ["export", "articles", "--db", path]).stdout.splitlines()
+    ingest_rows = runner.invoke(app, ["export", "articles", "--db", db]).stdout.splitlines()
+    keys = ("id", "duplicate_of", "text", "published")
+    assert sorted(tuple(json.loads(r)[k] for k in keys) for r in batch_rows) == sorted(
+        tuple(json.loads(r)[k] for k in keys) for r in ingest_rows
+    )

@@ -85,6 +85,70 @@ def run_cmd(
     timeline_cmd(db=db)
 
 
+@app.command("batch")
+def batch_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of .jsonl/.csv/.txt/.html/.warc(.gz).")],
+    db: DbOpt = "warta.db",
+    config: ConfigOpt = None,
+    scheduler: Annotated[str, typer.Option(help="local (a Dask cluster on this machine), inline (no Dask) or tcp://HOST:8786.")] = "local",
+    workers: Annotated[int, typer.Option(help="Dask workers for a local cluster.")] = 2,
+    out: Annotated[Path | None, typer.Option(help="Also write Parquet files to this folder.")] = None,
+    partition_size: Annotated[int, typer.Option(help="Records per partition (the unit of work and of resuming).")] = 200,
+) -> None:
+    """Ingest a large corpus on Dask: per-article stage on the workers, one writer, then the corpus steps.
+
+    An interrupted batch resumes: finished partitions are not redone. Needs the dask extra.
+    """
+    from warta.distributed import batch
+
+    try:
+        summary = batch(paths, db, scheduler=scheduler, workers=workers, out_dir=out,
+                        config=config_mod.load(config), partition_size=partition_size)
+    except WartaError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(summary.line())
+
+
+@app.command("watch")
+def watch_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder to watch for new or changed input files.")],
+    db: DbOpt = "warta.db",
+    config: ConfigOpt = None,
+    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.")] = 5.0,
+    settle: Annotated[float, typer.Option(help="Seconds a file must stay unchanged before it is read.")] = 1.0,
+) -> None:
+    """Ingest files as they arrive in FOLDER and keep stories and the timeline up to date (Ctrl-C stops)."""
+    from warta.distributed.watch import watch
+
+    try:
+        watch(folder, db, interval=interval, settle=settle, config=config_mod.load(config),
+              on_round=lambda s: err.print(s.line()))
+    except WartaError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except KeyboardInterrupt:
+        err.print("stopped")
+
+
+@app.command("feeds")
+def feeds_cmd(
+    file: Annotated[Path, typer.Argument(help="Text file with one RSS/Atom feed URL per line.")],
+    db: DbOpt = "warta.db",
+    config: ConfigOpt = None,
+    delay: Annotated[float, typer.Option(help="Seconds between requests to one host.")] = 1.0,
+) -> None:
+    """Fetch the feeds and their new articles politely (robots.txt, rate limit, retries) and ingest them."""
+    from warta.ingest.feeds import PoliteClient, ingest_feeds
+
+    try:
+        summary = ingest_feeds(file, db, config_mod.load(config), client=PoliteClient(delay=delay))
+    except WartaError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    err.print(summary.line())
+
+
 @app.command("articles")
 def articles_cmd(
     db: DbOpt = "warta.db",

@@ -27,7 +27,7 @@ from warta.ingest.decode import clean_text, decode
 from warta.ingest.readers import Item, Skip
 from warta.model import RawRecord
 
-USER_AGENT = "warta/0.1 (news analysis; +https://github.com/warta-news/warta)"
+USER_AGENT = "warta/0.1 (news analysis crawler; set --user-agent to add your contact)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 60.0  # seconds; a longer Retry-After gives up on the page
 SEEN_KEEP = 5000  # links remembered per feed

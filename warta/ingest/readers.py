@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from warta.errors import InputError
+from warta.errors import InputError, MissingExtra
 from warta.ingest.decode import clean_text, decode
 from warta.model import RawRecord
 
@@ -61,6 +61,14 @@ def _expand(spec: str) -> list[Path]:
 def read_file(path: Path, csv_columns: dict[str, str], max_bytes: int) -> Iterator[Item]:
     name = str(path)
     suffixes = [s.lower() for s in path.suffixes]
+    if path.name.lower().endswith((".warc", ".warc.gz")):
+        from warta.ingest.warc import read_warc  # needs warcio: the dask extra
+
+        try:
+            yield from read_warc(path, max_bytes)
+        except MissingExtra as exc:
+            yield Skip(name, str(exc))
+        return
     try:
         if suffixes and suffixes[-1] == ".gz":
             with gzip.open(path, "rb") as fh:

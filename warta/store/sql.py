@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, insert, select, update
+from sqlalchemy import Connection, bindparam, create_engine, event, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -104,36 +104,36 @@ class Store:
         for m in article.mentions:
             if m.entity:
                 counts[m.entity] = counts.get(m.entity, 0) + 1
-        for entity in article.entities.values():
-            self._merge_entity(conn, entity, counts.get(entity.id, 0))
+        self._merge_entities(conn, list(article.entities.values()), counts)
         return True
 
-    def _merge_entity(self, conn: Connection, entity: Entity, count: int) -> None:
-        row = conn.execute(select(t.entities).where(t.entities.c.id == entity.id)).mappings().first()
-        if row is None:
-            conn.execute(
-                insert(t.entities).values(
-                    id=entity.id,
-                    name=entity.name,
-                    type=entity.type,
-                    wikidata=entity.wikidata,
-                    aliases=json.dumps(sorted(set(entity.aliases)), ensure_ascii=False),
-                    roles=json.dumps(sorted(set(entity.roles)), ensure_ascii=False),
-                    mentions=count,
-                )
-            )
+    def _merge_entities(self, conn: Connection, entities: list[Entity], counts: dict[str, int]) -> None:
+        """Insert new entities and fold aliases, roles and counts into known ones, in three statements."""
+        if not entities:
             return
-        aliases = sorted(set(json.loads(row["aliases"])) | set(entity.aliases))
-        roles = sorted(set(json.loads(row["roles"])) | set(entity.roles))
-        conn.execute(
-            update(t.entities)
-            .where(t.entities.c.id == entity.id)
-            .values(
-                aliases=json.dumps(aliases, ensure_ascii=False),
-                roles=json.dumps(roles, ensure_ascii=False),
-                mentions=row["mentions"] + count,
+        known = {
+            r["id"]: r
+            for r in conn.execute(select(t.entities).where(t.entities.c.id.in_([e.id for e in entities]))).mappings()
+        }
+        new = [
+            {"id": e.id, "name": e.name, "type": e.type, "wikidata": e.wikidata, "aliases": _json_set(e.aliases),
+             "roles": _json_set(e.roles), "mentions": counts.get(e.id, 0)}
+            for e in entities if e.id not in known
+        ]
+        if new:
+            conn.execute(insert(t.entities), new)
+        changed = [
+            {"key": e.id, "aliases": _json_set(json.loads(known[e.id]["aliases"]) + e.aliases),
+             "roles": _json_set(json.loads(known[e.id]["roles"]) + e.roles),
+             "mentions": known[e.id]["mentions"] + counts.get(e.id, 0)}
+            for e in entities if e.id in known
+        ]
+        if changed:
+            conn.execute(
+                update(t.entities).where(t.entities.c.id == bindparam("key"))
+                .values(aliases=bindparam("aliases"), roles=bindparam("roles"), mentions=bindparam("mentions")),
+                changed,
             )
-        )
 
     def find_entity(self, name: str) -> str | None:
         """An entity id from an id, a name or an alias seen (case-insensitive)."""
@@ -243,6 +243,10 @@ class Store:
 
 
 # ----------------------------------------------------------------- rows
+
+
+def _json_set(items: list[str]) -> str:
+    return json.dumps(sorted(set(items)), ensure_ascii=False)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

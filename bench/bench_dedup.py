@@ -1,10 +1,19 @@
-"""Near-duplicate detection: warta dedup@1 beside datasketch MinHashLSH (defaults).
+"""Near-duplicate detection: warta dedup@1 beside datasketch MinHashLSH, on N articles.
 
-The corpus: N scraped articles from ../shared/data/indonews-2025-06-early
-(column ``content``, lines under 40 characters dropped as page furniture;
-texts whose MinHash Jaccard or containment with an earlier one reaches 0.4
-left out, as the scrape itself holds rewrites and updated versions),
-each followed later in the stream by one perturbed copy, cycling through:
+The corpus (seeded, so the same N gives the same corpus): N/2 originals and
+N/2 perturbed copies, one copy per original.
+
+Originals.  The real articles of ../shared/data (indonews-2025-06-early,
+kompas-md, indosum; loaded by bench/scale_corpus.py ``originals()``), lines
+under 40 characters dropped as page furniture, minus every text whose MinHash
+Jaccard or containment with an earlier one reaches 0.4 (the scrape itself
+holds rewrites and updates): about 4,000 distinct texts.  When N/2 is larger,
+the rest are *splices*: a contiguous third of the lines of each of three
+random real texts, in a random order (real sentences, new articles: a
+splice shares at most a third with any real text or other splice).
+
+Copies.  Each original is followed, somewhere later in the stream, by one
+perturbed copy, cycling through:
 
 * ``drop``: two random lines removed;
 * ``edit``: 3% of the words replaced by words of another article;
@@ -13,60 +22,85 @@ each followed later in the stream by one perturbed copy, cycling through:
 * ``mix``: one line dropped, 2% of the words edited and an intro added.
 
 A copy is found when its ``duplicate_of`` is its source; precision counts
-every article flagged as a duplicate.  datasketch runs with its defaults
-(threshold 0.9, 128 permutations, SHA-1), and again at threshold 0.5, on the same word 4-shingles, as an
-in-memory index: query, then insert.  warta's time includes its SQLite
-writes (signatures, LSH bands, results) but not storing the articles.
+every article flagged as a duplicate.  datasketch runs as an in-memory index
+(query, then insert) on the same word 4-shingles, with its defaults
+(threshold 0.9, 128 permutations, SHA-1) and with threshold 0.5 (tuned: the
+best F1 of 0.3-0.9 on a 2k corpus).  warta's time includes its SQLite writes
+(signatures, LSH bands, results) but not storing the articles first.  Each
+system runs in a forked process; memory is that process's peak RSS (which
+includes the corpus held by the parent: "base" is the RSS at the start).
 
-    .venv/bin/python bench/bench_dedup.py [N]
+    .venv/bin/python bench/bench_dedup.py [N ...]        (default 10000)
 """
 
 from __future__ import annotations
 
-import csv
+import multiprocessing as mp
 import random
 import sys
 import tempfile
 import time
-import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "indonews-2025-06-early"
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by a test
+from common import SHARED, max_rss_mb
+
+__all__ = ["SHARED"]  # read by tests/corpus/test_dedup.py
+
 KINDS = ("drop", "edit", "intro", "tail", "mix")
+Item = tuple[str, str, str | None]  # id, text, id of the source (copies only)
 
 
 def load_texts(limit: int | None = None) -> list[str]:
-    csv.field_size_limit(10**8)
+    """Distinct real texts (about ``limit`` when given: the first ones read)."""
+    from scale_corpus import originals
+
     texts: list[str] = []
     seen: set[str] = set()
-    for path in sorted(SHARED.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                lines = [ln.strip() for ln in (row.get("content") or "").splitlines() if len(ln.strip()) >= 40]
-                text = "\n".join(lines)
-                if len(lines) >= 4 and text not in seen:
-                    seen.add(text)
-                    texts.append(text)
-    texts = distinct(texts)
-    return texts[:limit] if limit else texts
+    for rec in originals():
+        if limit and len(texts) >= 2 * limit:
+            break
+        lines = [ln.strip() for ln in rec["text"].splitlines() if len(ln.strip()) >= 40]
+        text = "\n".join(lines)
+        if len(lines) >= 4 and text not in seen:
+            seen.add(text)
+            texts.append(text)
+    return distinct(texts)[:limit] if limit else distinct(texts)
 
 
 def distinct(texts: list[str], limit: float = 0.4) -> list[str]:
-    """Texts minus those too close to an earlier one (the scrape holds rewrites and updates)."""
-    import numpy as np
-
+    """Texts minus those too close to an earlier one (Jaccard or containment >= limit)."""
     from warta.corpus import dedup as dd
 
     sigs = [dd.signature(t) for t in texts]
     values = np.stack([s.values for s in sigs])
+    sizes = np.array([s.size for s in sigs], dtype=float)
     kept: list[int] = []
     for i, sig in enumerate(sigs):
+        if sig.size < dd.MIN_SHINGLES:
+            continue
         if kept:
-            same = (values[kept] == sig.values).mean(axis=1)
-            if any(max(j, dd.containment(sig, sigs[k], j)) >= limit for k, j in zip(kept, same, strict=True)):
+            j = (values[kept] == sig.values).mean(axis=1)
+            small, large = np.minimum(sizes[kept], sig.size), np.maximum(sizes[kept], sig.size)
+            cont = np.where(small >= 0.5 * large, j * (small + large) / (1 + j) / small, 0.0)
+            if (np.maximum(j, cont) >= limit).any():
                 continue
         kept.append(i)
     return [texts[i] for i in kept]
+
+
+def splice(texts: list[str], rng: random.Random) -> str:
+    parts = []
+    for src in rng.sample(texts, 3):
+        lines = src.split("\n")
+        k = max(1, len(lines) // 3)
+        start = rng.randrange(len(lines) - k + 1)
+        parts.append(lines[start : start + k])
+    rng.shuffle(parts)
+    return "\n".join(ln for p in parts for ln in p)
 
 
 def perturb(text: str, kind: str, other: str, rng: random.Random) -> str:
@@ -86,23 +120,23 @@ def perturb(text: str, kind: str, other: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def corpus(texts: list[str], seed: int = 7) -> list[tuple[str, str, str | None]]:
-    """(id, text, id of the source for copies) in stream order: copies come after their source."""
+def corpus(texts: list[str], n: int, seed: int = 7) -> list[Item]:
+    """n items in stream order: every copy comes somewhere after its source."""
     rng = random.Random(seed)
-    items: list[tuple[str, str, str | None]] = [(f"o{i}", tx, None) for i, tx in enumerate(texts)]
-    copies = []
-    for i, text in enumerate(texts):
-        other = texts[(i + 1 + rng.randrange(len(texts) - 1)) % len(texts)]
-        copies.append((f"c{i}", perturb(text, KINDS[i % len(KINDS)], other, rng), f"o{i}"))
-    # Interleave: each copy enters somewhere after its source.
-    out = list(items)
-    for cid, text, src in copies:
-        pos = out.index(next(x for x in out if x[0] == src))
-        out.insert(rng.randrange(pos + 1, len(out) + 1), (cid, text, src))
-    return out
+    half = n // 2
+    origs = texts[:half] + [splice(texts, rng) for _ in range(half - min(half, len(texts)))]
+    keyed: list[tuple[float, Item]] = []
+    for i, text in enumerate(origs):
+        pos = rng.random()
+        other = origs[(i + 1 + rng.randrange(len(origs) - 1)) % len(origs)]
+        keyed.append((pos, (f"o{i}", text, None)))
+        copy = perturb(text, KINDS[i % len(KINDS)], other, rng)
+        keyed.append((pos + rng.random() * (1 - pos), (f"c{i}", copy, f"o{i}")))
+    keyed.sort(key=lambda x: x[0])
+    return [item for _, item in keyed]
 
 
-def score(items: list[tuple[str, str, str | None]], pred: dict[str, str | None]) -> tuple[float, float]:
+def score(items: list[Item], pred: dict[str, str | None]) -> tuple[float, float]:
     truth = {i: s for i, _, s in items}
     flagged = [i for i, p in pred.items() if p]
     right = sum(1 for i in flagged if truth[i] == pred[i])
@@ -110,23 +144,25 @@ def score(items: list[tuple[str, str, str | None]], pred: dict[str, str | None])
     return (right / len(flagged) if flagged else 1.0), right / positives
 
 
-def run_warta(items: list[tuple[str, str, str | None]], db: str) -> tuple[dict[str, str | None], float]:
+def run_warta(items: list[Item]) -> dict[str, str | None]:
     from warta.corpus.dedup import dedup
     from warta.model import Article
     from warta.store import Store
 
-    store = Store(db)
-    for i, text, _ in items:
-        store.put_article(Article(id=i, input_id=i, text=text))
-    t0 = time.perf_counter()
-    dedup(store, [i for i, _, _ in items])
-    seconds = time.perf_counter() - t0
-    rows = store.article_rows(["id", "duplicate_of"])
-    store.close()
-    return {r["id"]: r["duplicate_of"] for r in rows}, seconds
+    with tempfile.TemporaryDirectory() as d:
+        store = Store(str(Path(d) / "dedup.db"))
+        with store.write() as conn:
+            for i, text, _ in items:
+                store.put_article(Article(id=i, input_id=i, text=text), conn)
+        t0 = time.perf_counter()
+        dedup(store, [i for i, _, _ in items])
+        seconds = time.perf_counter() - t0
+        rows = store.article_rows(["id", "duplicate_of"])
+        store.close()
+    return {r["id"]: r["duplicate_of"] for r in rows}, seconds  # type: ignore[return-value]
 
 
-def run_datasketch(items: list[tuple[str, str, str | None]], threshold: float = 0.9) -> tuple[dict[str, str | None], float]:
+def run_datasketch(items: list[Item], threshold: float = 0.9) -> tuple[dict[str, str | None], float]:
     from datasketch import MinHash, MinHashLSH
 
     from warta.corpus import text as tx
@@ -143,27 +179,54 @@ def run_datasketch(items: list[tuple[str, str, str | None]], threshold: float = 
     return pred, time.perf_counter() - t0
 
 
-def measure(name: str, fn, items) -> None:  # type: ignore[no-untyped-def]
-    pred, dt = fn(items)  # timed without tracing, which slows Python code several-fold
-    tracemalloc.start()
-    fn(items)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+def _rss_now_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _child(fn: Callable, items: list[Item], out) -> None:  # type: ignore[type-arg, no-untyped-def]
+    base = _rss_now_mb()
+    try:
+        pred, seconds = fn(items)
+        out.send((pred, seconds, base, max_rss_mb()))
+    except BaseException as exc:  # the parent must not wait forever
+        out.send(exc)
+        raise
+    finally:
+        out.close()
+
+
+def measure(name: str, fn: Callable, items: list[Item]) -> None:  # type: ignore[type-arg]
+    recv, send = mp.get_context("fork").Pipe(duplex=False)
+    proc = mp.get_context("fork").Process(target=_child, args=(fn, items, send))
+    proc.start()
+    got = recv.recv()
+    proc.join()
+    if isinstance(got, BaseException):
+        raise got
+    pred, seconds, base, peak = got
     p, r = score(items, pred)
-    print(f"{name:28s} {len(items) / dt:9.0f} articles/s  peak {peak / 2**20:7.1f} MiB  P {p:.3f}  R {r:.3f}")
+    print(f"{name:30s} {len(items):7d} articles {len(items) / seconds:8.0f} articles/s  "
+          f"peak RSS {peak:7.0f} MB (base {base:5.0f})  P {p:.3f}  R {r:.3f}", flush=True)
+
+
+def _ds_half(items: list[Item]) -> tuple[dict[str, str | None], float]:
+    return run_datasketch(items, 0.5)
 
 
 def main() -> None:
-    if not SHARED.exists():
-        sys.exit(f"needs {SHARED}")
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-    items = corpus(load_texts(n or None))
-    print(f"{len(items)} articles ({len(items) // 2} originals + perturbed copies: {', '.join(KINDS)})")
-    with tempfile.TemporaryDirectory() as d:
-        runs = iter(range(2))
-        measure("warta dedup@1 (SQLite)", lambda it: run_warta(it, str(Path(d) / f"{next(runs)}.db")), items)
-    measure("datasketch MinHashLSH (0.9)", run_datasketch, items)
-    measure("datasketch MinHashLSH (0.5)", lambda it: run_datasketch(it, 0.5), items)
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000]
+    texts = load_texts()
+    print(f"{len(texts)} distinct real texts", flush=True)
+    for n in sizes:
+        items = corpus(texts, n)
+        print(f"{len(items)} articles: {n // 2} originals ({min(n // 2, len(texts))} real, the rest splices) "
+              f"+ {n // 2} perturbed copies ({', '.join(KINDS)})", flush=True)
+        measure("warta dedup@1 (SQLite)", run_warta, items)
+        measure("datasketch MinHashLSH (0.9)", run_datasketch, items)
+        measure("datasketch MinHashLSH (0.5)", _ds_half, items)
 
 
 if __name__ == "__main__":

@@ -133,9 +133,9 @@ def test_dedup_perturbed_real_articles_precision_recall(tmp_path) -> None:
     spec = importlib.util.spec_from_file_location("bench_dedup", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    if not bench.SHARED.exists():
-        pytest.skip("needs ../shared/data/indonews-2025-06-early (development corpus)")
-    items = bench.corpus(bench.load_texts(150))
-    pred, _ = bench.run_warta(items, str(tmp_path / "p.db"))
+    if not (bench.SHARED / "data").exists():
+        pytest.skip("needs ../shared/data (development corpus)")
+    items = bench.corpus(bench.load_texts(150), 300)
+    pred, _ = bench.run_warta(items)
     precision, recall = bench.score(items, pred)
     assert precision >= 0.97 and recall >= 0.9, (precision, recall)

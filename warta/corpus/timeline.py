@@ -2,8 +2,11 @@
 
 Two reports merge when they have the same PLOVER type, compatible actors
 (each role equal or unknown, and at least one actor shared) and compatible
-dates (equal, or one more precise and inside the other).  Reports without
-any actor merge only on an equal date within the same storyline.  Each entry
+dates (equal, or one more precise and inside the other).  Actors that are
+only equivalent (a head of state and his state, see :mod:`warta.corpus.actors`)
+need equal dates; types of one small family (CONSULT/COOPERATE) need equal
+day-precision dates.  Reports without any actor merge only on an equal date
+within the same storyline.  An entry's type is that of its first report.  Each entry
 keeps all its reports (``events.entry_id``), the outlets, the earliest
 report, and ``corroboration``: the number of independent origins, where
 duplicates of one original and copies of one wire count once (the chains
@@ -21,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
+from warta.corpus import actors as ac
 from warta.model import Article, Event, Story, TimelineEntry
 from warta.pipeline import corpus_step
 from warta.store import schema as t
@@ -49,32 +53,39 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _actors_ok(e: dict[str, Any], row: dict[str, Any]) -> tuple[bool, bool]:
-    """(compatible, share an actor)."""
-    ok = all(e[k] is None or row[k] is None or e[k] == row[k] for k in ("source", "target"))
-    shared = any(e[k] is not None and e[k] == row[k] for k in ("source", "target"))
-    return ok, shared
+def _actors_ok(e: dict[str, Any], row: dict[str, Any]) -> tuple[bool, int]:
+    """(compatible, how well they share an actor: 2 the same one, 1 an equivalent one, 0 none)."""
+    rel = [ac.relation(e[k], row[k], e["date"] or row["date"]) for k in ("source", "target")]
+    ok = all(e[k] is None or row[k] is None or r for k, r in zip(("source", "target"), rel, strict=True))
+    return ok, max(rel)
+
+
+def _day(value: str | None) -> bool:
+    return bool(value) and len(value or "") >= 10 and "/" not in (value or "")
 
 
 def _compatible(e: dict[str, Any], row: dict[str, Any], story: str | None) -> bool:
-    if e["type"] != row["type"]:
-        return False
+    same_day = _day(e["date"]) and e["date"][:10] == (row["date"] or "")[:10]
+    if e["type"] != row["type"] and not (row["type"] in ac.family(e["type"]) and same_day):
+        return False  # a related type only on the very same day
     ok, shared = _actors_ok(e, row)
     if not ok:
         return False
     if not shared:  # no actor to hold on to: same day, same storyline
         return e["date"] is not None and e["date"] == row["date"] and story == row["story"]
     if e["date"] is None or row["date"] is None:
-        return story == row["story"]
+        return shared == 2 and story == row["story"]
+    if shared == 1:  # "Putin" for "Russia": the dates must agree, not just overlap
+        return e["date"] == row["date"]
     return dates_compatible(e["date"], row["date"])
 
 
 def _candidates(conn: Connection, e: dict[str, Any]) -> list[dict[str, Any]]:
-    actors = [a for a in (e["source"], e["target"]) if a]
+    actors = sorted({x for a in (e["source"], e["target"]) if a for x in ac.expand(a, e["date"])})
     if actors:
         ids = select(t.events.c.entry_id).where(
             t.events.c.entry_id.is_not(None),
-            t.events.c.type == e["type"],
+            t.events.c.type.in_(sorted(ac.family(e["type"]))),
             or_(t.events.c.source.in_(actors), t.events.c.target.in_(actors)),
         ).distinct().limit(MAX_CANDIDATES)
         query = select(t.timeline).where(t.timeline.c.id.in_(ids))
@@ -95,7 +106,7 @@ def _trim(text: str, n: int = SUMMARY_CHARS) -> str:
 def _report(article: Article, idx: int, ev: Event, info: dict[str, Any]) -> dict[str, Any]:
     return {
         "article": article.id, "idx": idx, "outlet": article.outlet, "published": time_key(article.published),
-        "origin": info["origin"], "chain": info["chain"], "background": ev.background,
+        "origin": info["origin"], "chain": info["chain"], "background": ev.background, "type": ev.type,
         "evidence": _trim(article.text[ev.start : ev.end]),
     }
 
@@ -104,6 +115,8 @@ def _derive(row: dict[str, Any], reports: list[dict[str, Any]]) -> None:
     """Entry fields that follow from its reports."""
     first = min(reports, key=lambda r: (r["published"] or "~", r["article"], r["idx"]))
     row["first_reported"] = first["published"]
+    # Within a type family, the first report's type: not an artefact of the order of ingest.
+    row["type"] = first.get("type") or row["type"]
     row["summary"] = first["evidence"]
     row["corroboration"] = len({r["origin"] for r in reports})
     row["background"] = all(r["background"] for r in reports)
@@ -131,7 +144,7 @@ def merge(conn: Connection, article: Article, idx: int, ev: Event, info: dict[st
     rep = _report(article, idx, ev, info)
     if rows:
         # Prefer the same date, then the entry sharing most actors.
-        row = max(rows, key=lambda r: (r["date"] == ev.date, sum(_actors_ok(e, r)), r["id"]))
+        row = max(rows, key=lambda r: (r["date"] == ev.date, r["type"] == ev.type, _actors_ok(e, r)[1], r["id"]))
         row["data"] = json.loads(row["data"])
         reports = [r for r in row["data"]["reports"] if (r["article"], r["idx"]) != (article.id, idx)]
         if ev.date and (row["date"] is None or len(ev.date) > len(row["date"])):

@@ -24,6 +24,7 @@ from warta.kb import load as load_kb
 from warta.model import Article, Entity, Mention
 from warta.nlp.entities.candidates import Cand, caps_runs, from_matches
 from warta.nlp.entities.descriptors import descriptions, regimes
+from warta.nlp.entities.filters import acronyms, org_of_place, place_words, split_places
 from warta.nlp.entities.gazetteer import Gazetteer, Tokens
 from warta.nlp.entities.lexicon import Lexicon, lexicon
 from warta.nlp.entities.resolve import Resolver
@@ -42,6 +43,7 @@ class EntityRecognizer:
         self.lex: Lexicon = lexicon()
         self.gazetteer = Gazetteer(self.kb, self.lex.common)
         self.featurizer = Featurizer(self.lex, self.kb) if use_tagger else None
+        self._places = {e.id for e in self.kb.entities.values() if e.type in ("place", "country")}
 
     def __call__(self, article: Article) -> Article:
         try:
@@ -64,16 +66,20 @@ class EntityRecognizer:
         res = Resolver(text, toks, self.kb, self.lex, published)
         res.disambiguate(cands)
         res.metonymy(cands)
+        cands += org_of_place(toks, self.lex, cands, self._places)
         res.roles(cands)
         covered = [False] * len(toks)
         for c in cands:
             covered[c.first : c.last + 1] = [True] * (c.last - c.first + 1)
         keep = set(res.people(cands))
         caps = caps_runs(text, toks, covered, starts - _indices(toks, keep), self.lex)
+        places = place_words(toks, self.lex)
+        caps += split_places(toks, self.lex, caps, places)
         cands += res.open_names(caps, cands)
         if self.featurizer is not None:
             labels = self.featurizer.labels(text, toks, starts, matches)
-            cands += res.tagged(spans(labels, toks.joins), cands, starts)
+            cands += res.tagged(spans(labels, toks.joins), cands, starts, places)
+        cands += acronyms(text, toks, cands)
         cands += descriptions(text, toks, cands, self.kb, self.lex, published)
         cands += regimes(toks, cands, self.kb, self.lex, published)
         cands.sort(key=lambda c: (c.start, -c.end))

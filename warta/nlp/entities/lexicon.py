@@ -23,6 +23,8 @@ class Lexicon:
     anaphor: set[str] = field(default_factory=set)
     regime: set[str] = field(default_factory=set)
     orghead: set[str] = field(default_factory=set)
+    orgword: set[str] = field(default_factory=set)
+    placehead: set[str] = field(default_factory=set)
     noname: set[str] = field(default_factory=set)
     common: frozenset[str] = frozenset()  # Indonesian root words (Sastrawi)
     max_title: int = 1  # longest title in tokens

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from warta.kb import KB, slug
 from warta.nlp.entities.candidates import Cand, is_cap, title_before
+from warta.nlp.entities.filters import clean_span
 from warta.nlp.entities.gazetteer import Tokens
 from warta.nlp.entities.lexicon import Lexicon
 from warta.nlp.entities.tagger import Span
@@ -145,14 +146,17 @@ class Resolver:
         self.index(cands + caps)
         kept: list[Cand] = []
         known = self.people(cands)
-        for c in sorted(caps, key=lambda c: c.last - c.first, reverse=True):  # full names first
+        org_first = lambda c: self.toks.folded[c.first] not in self.lex.orghead  # noqa: E731
+        for c in sorted(caps, key=lambda c: (org_first(c), c.first - c.last)):  # orgs, then full names
             if self._classify(c, known):
                 kept.append(c)
                 for word, eid in self.people([c]).items():
                     known.setdefault(word, eid)
         return kept
 
-    def tagged(self, found: list[Span], cands: list[Cand], starts: set[int]) -> list[Cand]:
+    def tagged(
+        self, found: list[Span], cands: list[Cand], starts: set[int], places: frozenset[str] | set[str] = frozenset()
+    ) -> list[Cand]:
         """Merge tagger spans into the candidates (in place); returns the new ones.
 
         - on free tokens: a new open-world entity ("Paul Kagame" of a place not in the KB);
@@ -168,7 +172,10 @@ class Resolver:
         known = self.people(cands)
         added: list[Cand] = []
         cased = self.text != self.text.lower()
-        for sp in found:
+        for raw_sp in found:
+            sp = clean_span(self.toks, self.lex, raw_sp, set(places))
+            if sp is None:
+                continue
             if cased and not is_cap(self.toks.raw[sp.first]):
                 continue  # lower-case starts are generic words in cased news text
             inside = list({id(c): c for c in owner[sp.first : sp.last + 1] if c}.values())

@@ -126,8 +126,11 @@ class Featurizer:
                 f += ["w+1=" + nw, "g+1=" + gaz[i + 1], "c+1=" + cues.get(nw, "-")]
                 if i + 2 < n:
                     f.append("w+2=" + low[i + 2])
+            _context(f, i, n, low, gaz, cues, gaps)
             if cased:
                 sh = shapes[i]
+                if "(" in gaps[i] and sh[0] == "X" and ")" in (gaps[i + 1] if i + 1 < n else ""):
+                    f.append("abbr")  # "(KNKT)": an acronym defined by the words before it
                 first = i in starts or gaps[i][-1:] in _ENDS
                 f += ["sh=" + sh, "shf=" + sh + str(first)]
                 if i:
@@ -140,6 +143,24 @@ class Featurizer:
                 f.append("nocase")
             out.append(f)
         return out
+
+
+def _context(
+    f: list[str], i: int, n: int, low: list[str], gaz: list[str], cues: dict[str, str], gaps: dict[int, str]
+) -> None:
+    """Wider context: KB types and cue words two tokens away, digits, position in the sentence."""
+    w = low[i]
+    if len(w) > 5:
+        f.append("s4=" + w[-4:])
+    if any(ch.isdigit() for ch in w):
+        f.append("digit")
+    if i > 1:
+        f += ["g-2=" + gaz[i - 2], "c-2=" + cues.get(low[i - 2], "-")]
+        f.append("ww-1=" + low[i - 1] + "|" + w)
+    if i + 2 < n:
+        f += ["g+2=" + gaz[i + 2], "c+2=" + cues.get(low[i + 2], "-")]
+    if i < 1 or gaps[i] in ("^",) or gaps[i][-1:] in _ENDS:
+        f.append("first")
 
 
 @dataclass

@@ -142,7 +142,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--sets", default="idner,nergrit")
-    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--out", type=Path, default=MODEL)
     args = ap.parse_args()

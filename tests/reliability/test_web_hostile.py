@@ -60,7 +60,6 @@ def test_web_deeply_nested_json_is_rejected(app_client) -> None:
     assert 400 <= r.status_code < 500
 
 
-@pytest.mark.xfail(strict=True, reason="no body size limit in warta/api/ingest.py yet (reported to the lead)")
 def test_web_oversized_ingest_body_is_refused_before_analysis(app_client) -> None:
     body = json.dumps({"title": "x" * 25_000_000})  # 25 MB; no text, so it would be skipped fast
     r = app_client.post("/api/ingest", content=body, headers={"Authorization": "Bearer tok",
@@ -68,7 +67,6 @@ def test_web_oversized_ingest_body_is_refused_before_analysis(app_client) -> Non
     assert r.status_code == 413, (r.status_code, r.text[:300])
 
 
-@pytest.mark.xfail(strict=True, reason="the body is parsed before the token is checked (reported to the lead)")
 def test_web_oversized_body_without_token_is_refused(app_client) -> None:
     r = app_client.post("/api/ingest", content=b"x" * 5_000_000, headers={"Content-Type": "application/json"})
     assert r.status_code == 401

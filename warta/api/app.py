@@ -25,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
 import warta
 from warta.api import ingest as ingest_routes
 from warta.api import routes
-from warta.api.search import LikeSearcher, Searcher
+from warta.api.search import FullTextSearcher, Searcher
 from warta.config import Config, load
 from warta.errors import StoreError
 from warta.store import Store
@@ -43,7 +43,7 @@ def create_app(
     """The app over ``store``; POST /api/ingest exists only when ``ingest_token`` is given.
 
     ``config`` (default: ``warta.config.load()``, read at the first ingest) sets the
-    pipeline used by the ingest endpoint; ``searcher`` replaces the LIKE search.
+    pipeline used by the ingest endpoint; ``searcher`` replaces the full-text search.
     """
     from warta.web import views  # imports jinja2: only needed with the app
 
@@ -57,7 +57,7 @@ def create_app(
         "timelines, entities, quotes and claims, each linked to its evidence.",
     )
     app.state.store = store
-    app.state.searcher = searcher or LikeSearcher(store)
+    app.state.searcher = searcher or FullTextSearcher(store)
     app.state.ingest_token = ingest_token
     app.state.config = _config_loader(config)
     app.include_router(routes.router)

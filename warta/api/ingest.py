@@ -7,9 +7,11 @@ Mounted only when the app has an ingest token; every request must carry
 from __future__ import annotations
 
 import hmac
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from warta.errors import ConfigError, StoreError
@@ -17,6 +19,7 @@ from warta.ingest.readers import record_from_mapping
 from warta.ingest.run import ingest
 
 MAX_RECORDS = 1000  # per request
+MAX_BODY_BYTES = 25_000_000  # read no further: 413
 bearer = HTTPBearer(auto_error=False, description="the ingest token given to `warta serve`")
 
 
@@ -35,12 +38,32 @@ def check_token(
 router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(check_token)])
 
 
-@router.post("/ingest", summary="Analyse and store input records (one object or a list)")
-def ingest_records(
-    request: Request,
-    records: Annotated[dict[str, Any] | list[Any], Body(description="input records as docs/format.md")],
-) -> dict[str, Any]:
-    items = records if isinstance(records, list) else [records]
+@router.post(
+    "/ingest",
+    summary="Analyse and store input records (one object or a list)",
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}}}}},
+)
+async def ingest_records(request: Request) -> dict[str, Any]:
+    # The body is read here, after the token check, and never past MAX_BODY_BYTES.
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes; send fewer records per request")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise HTTPException(413, f"request body over {MAX_BODY_BYTES:,} bytes; send fewer records per request")
+    try:
+        records = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise HTTPException(422, f"the body is not usable JSON: {type(exc).__name__}") from exc
+    if not isinstance(records, dict | list):
+        raise HTTPException(422, "send one input object or a list of them (docs/format.md)")
+    return await run_in_threadpool(_ingest, request, records if isinstance(records, list) else [records])
+
+
+def _ingest(request: Request, items: list[Any]) -> dict[str, Any]:
     if not items:
         raise HTTPException(422, "no records: send one input object or a non-empty list")
     if len(items) > MAX_RECORDS:

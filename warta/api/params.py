@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 from sqlalchemy import select
 
+from warta.api.search import SearchFilter
 from warta.store import Store
 from warta.store import schema as t
 from warta.store.sql import sort_key
@@ -105,3 +106,35 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern matching ``text`` anywhere, its own % and _ taken literally (escape '\\')."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_EVENT_TYPE = re.compile(r"^[A-Z][A-Z_]{1,19}$")
+
+
+def search_filter(
+    store: Store,
+    outlet: str | None,
+    month: str | None,
+    entity: str | None,
+    type: str | None,
+    story: str | None,
+) -> SearchFilter:
+    """Checked facet filters of a search (422 for a malformed month or type, 404 for an unknown entity)."""
+    month = (month or "").strip() or None
+    if month and not _MONTH.match(month):
+        raise HTTPException(
+            422, f"parameter 'month': {month[:40]!r} is not a month; use YYYY-MM such as 2024-06"
+        )
+    kind = (type or "").strip() or None
+    if kind and not _EVENT_TYPE.match(kind):
+        raise HTTPException(
+            422, f"parameter 'type': {kind[:40]!r} is not an event type such as CONSULT or AGREE"
+        )
+    return SearchFilter(
+        outlet=(outlet or "").strip() or None,
+        month=month,
+        entity=entity_id(store, entity),
+        type=kind,
+        story=(story or "").strip() or None,
+    )

@@ -213,18 +213,35 @@ def list_claims(
     return _page(page, limit, offset, "claims")
 
 
-@router.get("/search", summary="Articles containing every word of q (title or text), with snippets")
+@router.get(
+    "/search",
+    summary="Articles containing every word of q up to Indonesian stemming, ranked, with snippets and facets",
+)
 def search(
+    store: StoreDep,
     searcher: Annotated[Searcher, Depends(get_searcher)],
     q: Annotated[str, Query(min_length=1, max_length=p.MAX_TEXT)],
+    outlet: p.Text = None,
+    month: Annotated[str | None, Query(max_length=7, description="YYYY-MM of publication")] = None,
+    entity: Annotated[str | None, Query(max_length=p.MAX_TEXT, description="entity id or name")] = None,
+    type: Annotated[str | None, Query(max_length=20, description="PLOVER event type")] = None,
+    story: Annotated[
+        str | None, Query(max_length=p.MAX_TEXT, description="storyline or event cluster id")
+    ] = None,
     limit: p.Limit = p.DEFAULT_LIMIT,
     offset: p.Offset = 0,
 ) -> dict[str, Any]:
-    results = searcher.search(q, limit, offset)
+    filters = p.search_filter(store, outlet, month, entity, type, story)
+    results = searcher.search(q, limit, offset, filters)
     return {
         "total": results.total,
         "limit": limit,
         "offset": offset,
         "q": q,
+        "filters": filters.active(),
         "hits": [h.record() for h in results.hits],
+        "facets": {
+            name: [{"value": f.value, "label": f.label, "count": f.count} for f in values]
+            for name, values in results.facets.items()
+        },
     }

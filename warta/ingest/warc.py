@@ -47,7 +47,8 @@ def read_warc(path: Path, max_bytes: int = 20_000_000) -> Iterator[Item]:
                     continue
                 n += 1
                 yield _page(record, f"{name}#{n}", max_bytes)
-    except (OSError, EOFError, zlib.error, ArchiveLoadFailed, ValueError) as exc:
+    # warcio's header parser fails with AttributeError on some damaged records
+    except (OSError, EOFError, zlib.error, ArchiveLoadFailed, ValueError, AttributeError) as exc:
         yield Skip(f"{name}#{n + 1}", f"cannot read WARC record: {type(exc).__name__}: {exc}")
 
 

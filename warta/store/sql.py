@@ -23,6 +23,7 @@ from warta.errors import StoreError
 from warta.model import Article, Entity, from_dict, to_dict
 from warta.store import schema as t
 from warta.store.migrate import upgrade
+from warta.store.search import index_article
 
 
 def url_for(db: str) -> str:
@@ -89,6 +90,7 @@ class Store:
         if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
             return False
         conn.execute(insert(t.articles).values(**_article_row(article)))
+        index_article(conn, article)  # full-text search, in the same transaction
         if article.mentions:
             conn.execute(
                 insert(t.mentions),

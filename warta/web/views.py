@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -214,17 +215,52 @@ def group_by(entries: list[TimelineEntry], zoom: str) -> list[tuple[str, list[Ti
 
 
 @router.get("/search")
-def search_page(request: Request, q: p.Text = None, page: PageNo = 1) -> Response:
+def search_page(
+    request: Request,
+    store: StoreDep,
+    q: p.Text = None,
+    outlet: p.Text = None,
+    month: p.Text = None,
+    entity: p.Text = None,
+    type: p.Text = None,
+    story: p.Text = None,
+    page: PageNo = 1,
+) -> Response:
     results = None
+    filters = p.search_filter(store, outlet, month, entity, type, story)
     if q and q.strip():
-        results = request.app.state.searcher.search(q, PER_PAGE, (page - 1) * PER_PAGE)
+        results = request.app.state.searcher.search(q, PER_PAGE, (page - 1) * PER_PAGE, filters)
+    active = filters.active()
     return render(
         request,
         "search.html",
         q=q or "",
         results=results,
+        active=active,
+        facet_names=FACET_NAMES,
+        query=urlencode({"q": q or "", **active}),
         pages=_pages(results.total if results else 0, page),
     )
+
+
+FACET_NAMES = {
+    "outlet": "Outlet",
+    "month": "Month",
+    "entity": "Entity",
+    "type": "Event type",
+    "story": "Story",
+}
+
+
+def facet_url(q: str, active: dict[str, str], name: str, value: str | None) -> str:
+    """The search URL with facet ``name`` set to ``value`` (None removes it)."""
+    params = {"q": q, **{k: v for k, v in active.items() if k != name}}
+    if value is not None:
+        params[name] = value
+    return "/search?" + urlencode(params)
+
+
+templates.env.globals["facet_url"] = facet_url
 
 
 @router.get("/docs")

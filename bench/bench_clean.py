@@ -51,6 +51,9 @@ def main() -> None:
     print(measure("warta clean.text", lambda d: clean(article(d)), docs).line())
     print(measure("warta clean+meta", both, docs).line())
     print(measure("warta clean+meta, no layout cache", both_uncached, docs).line())
+    # the HTML path (raw_kind="html"): the same pages the peers get
+    html_doc = lambda h: meta(clean(Article(id="b", input_id="b", raw=h, raw_kind="html")))
+    print(measure("warta clean+meta, HTML input", html_doc, htmls).line())
     print(measure("justext", lambda h: [p.text for p in justext.justext(h, stop) if not p.is_boilerplate], htmls).line())
     print(measure("trafilatura (precision)", lambda h: trafilatura.extract(h, favor_precision=True), htmls).line())
     print(f"max RSS {max_rss_mb():.0f} MB")

@@ -53,10 +53,7 @@ def test_clean_again_never_invents_text(raw: str) -> None:
     assert all(p in paragraphs for p in twice.split("\n\n") if p), (once, twice)
 
 
-REDROP = pytest.mark.xfail(strict=True, reason="re-cleaning seed 001 drops its lead paragraph (reported)")
-
-
-@pytest.mark.parametrize("n", [0, pytest.param(1, marks=REDROP), 2, 3, 4])
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 4])
 def test_clean_is_idempotent_on_seeds(n: int) -> None:
     once, _, _ = clean_raw_text(seed(n))
     twice, _, _ = clean_raw_text(once)

@@ -19,7 +19,7 @@ _PLACE = r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}|[A-Z][a-z'-]+(?:\s+[A-Z][a-z
 # "REPUBLIKA.CO.ID, MOSKOW -- ", "JAKARTA, KOMPAS.com - ", "Pyongyang: ", "KOMPAS.com - "
 DATELINE = re.compile(
     rf"\**(?:(?P<outlet>{_DOMAIN})\**(?:\s*,\s*|(?=\s*(?:--|–|—|-|:)\s)))?(?P<place>{_PLACE})?(?:\s*,\s*(?P<outlet2>{_DOMAIN}))?"
-    r"\**\s*(?P<sep>--|–|—|-|:)\s+"
+    r"\**\s*(?P<sep>--|–|—|-|:)\**\s+"
 )
 _CREDIT_LINE = re.compile(r"(?:foto|photo|sumber foto|ilustrasi foto)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE)
 _CAPTION_FORMS = [

@@ -69,7 +69,7 @@ def headline_like(text: str) -> bool:
     n = len(words(text))
     if not 1 <= n <= 30 or len(text) > 220:
         return False
-    if not text.rstrip().endswith("."):
+    if not text.rstrip().rstrip("\"”’'").endswith("."):  # 'bidang yang "sensitif."' ends a sentence
         return True
     return titlecase_ratio(text) >= 0.6 and n <= 14
 

@@ -37,7 +37,7 @@ def _names(text: str, base: int) -> list[tuple[str, int, int]]:
     pos = 0
     for part in _SPLIT.split(text):
         i = text.find(part, pos)
-        name = part.strip(" .-")
+        name = part.strip(" .-()")
         if name and len(name) <= 60 and any(c.isalpha() for c in name):
             out.append((name, base + i, base + i + len(part)))
         pos = i + len(part)

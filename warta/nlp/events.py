@@ -45,6 +45,34 @@ _POSSIBLE = frozenset(["dapat", "bisa", "mampu", "mungkin", "memungkinkan", "mem
 # Told in passing: "sejak Kim mengunjungi", "pernah bertemu"; after the trigger: "... tahun lalu".
 _BACKGROUND = re.compile(r"\b(?:sejak|dulu|dahulu|pernah|sebelumnya)\b", re.IGNORECASE)
 _BACKGROUND_AFTER = re.compile(r"\b(?:tahun lalu|silam|pada tahun \d{4}|dulu)\b", re.IGNORECASE)
+# Habitual or lasting ("berulang kali membantah", "selama bertahun-tahun telah mengirim"), a
+# reason ("memuji X karena mendukung"): not one dated occurrence.
+_HABITUAL = re.compile(
+    r"\b(?:berulang kali|berkali-kali|kerap(?: kali)?|sering|selalu|secara (?:teratur|rutin)|"
+    r"selama (?:bertahun-tahun|berbulan-bulan|puluhan tahun|beberapa \w+))\b[^.,;]*$"
+    r"|\bkarena\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "X memperdalam hubungan ... sejak 2022": a state lasting since then, not an event of that day.
+_SINCE_AFTER = re.compile(r"\bsejak\b", re.IGNORECASE)
+# "X adalah salah satu negara yang mengakui ...": a description of the subject.
+_COPULA = re.compile(r"\b(?:adalah|merupakan|ialah)\b", re.IGNORECASE)
+# "kunjungan pertamanya sejak tahun 2000", "... pertamanya ke Korut dalam 24 tahun terakhir":
+# the previous occurrence is an event of its own.
+_FIRST_SINCE = re.compile(
+    r"\s+pertama(?:nya|\s+kali)?\b(?:\s+(?:ke|di|dengan)\s+[^,.;]{1,40}?)?\s+"
+    r"(?:sejak\s+(?:tahun\s+)?(?P<year>\d{4})\b|dalam\s+(?P<n>\d{1,3})\s+tahun(?:\s+terakhir)?)",
+    re.IGNORECASE,
+)
+# An ordinal owned by the subject: "kunjungan pertamanya".
+_ORDINAL_NYA = re.compile(r"\s+(?:pertama|kedua|ketiga|terakhir|perdana)nya\b", re.IGNORECASE)
+# The rest of the clause before an echoing noun: "(ke) Jepang, kunjungan" / ", yang merupakan kunjungan".
+_ECHO = re.compile(r"[^.;]{0,40}?,\s+(?:yang\s+merupakan\s+|sebagai\s+)?\w+", re.IGNORECASE)
+_MESSAGE_WINDOW = 2  # sentences after a letter that may tell what it says
+_COOPERATIVE = re.compile(
+    r"\b(?:kerja\s+sama|persahabatan|kemitraan|hubungan\s+(?:bilateral|yang\s+lebih\s+erat))\b",
+    re.IGNORECASE,
+)
 # Where the object part of a clause ends (target search).
 _CLAUSE_BREAK = re.compile(
     r"[;,]|\s(?:yang|karena|sementara|sedangkan|ketika|sebelum|setelah|sejak|sambil|sembari|di\s+mana|"
@@ -164,7 +192,8 @@ def _source(doc: _Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Actor |
         after = acts.between(te, min(sent.end, te + 40))
         if after and _GENITIVE_GAP.match(doc.text[te : after[0].start]):
             return after[0], after[0].end  # genitive: "veto Rusia", "kunjungan Putin"
-        if doc.text[te - 3 : te].lower() == "nya":  # "kunjungannya": the sentence's person subject
+        if doc.text[te - 3 : te].lower() == "nya" or _ORDINAL_NYA.match(doc.text, te):
+            # "kunjungannya", "kunjungan pertamanya": the sentence's person subject
             for a in acts.between(sent.start, ts):
                 if not acts.is_prepositional(a, sent.start):
                     return (a if a.type == "person" else None), te
@@ -236,14 +265,26 @@ def _speech_date(doc: _Doc, ts: int) -> str | None:
     return next((q.date for q in quotes if q.speaker == inside.speaker and q.date), None)
 
 
-def _finish(doc: _Doc, ev: Event, sent: Span, ts: int, te: int, nominal: bool = False) -> Event:
+def _told_as_past(doc: _Doc, sent: Span, ts: int, te: int) -> bool:
+    """Background, habitual or lasting: the event gets no date from the publication."""
+    return bool(
+        _BACKGROUND.search(doc.text, max(sent.start, ts - 60), ts)
+        or _BACKGROUND_AFTER.search(doc.text, te, min(sent.end, te + 40))
+        or _HABITUAL.search(doc.text, max(sent.start, ts - 60), ts)
+        or (
+            _SINCE_AFTER.search(doc.text, te, min(sent.end, te + 60)) is not None
+            and _first_since(doc, sent, te) is None  # "kunjungan pertamanya sejak 2000" is news
+        )
+    )
+
+
+def _finish(
+    doc: _Doc, ev: Event, sent: Span, ts: int, te: int, nominal: bool = False, described: bool = False
+) -> Event:
     """Date, background and confidence of an event whose actors are known."""
     t = _date(doc, sent, ts, te)
     said = _speech_date(doc, ts) if t is None else None
-    told_as_past = bool(
-        _BACKGROUND.search(doc.text, max(sent.start, ts - 60), ts)
-        or _BACKGROUND_AFTER.search(doc.text, te, min(sent.end, te + 40))
-    )
+    told_as_past = described or _told_as_past(doc, sent, ts, te)
     if t is not None:
         ev.date, ev.precision = t.value, t.precision
         ev.confidence += 0.15
@@ -251,6 +292,7 @@ def _finish(doc: _Doc, ev: Event, sent: Span, ts: int, te: int, nominal: bool = 
         ev.date, ev.precision = said, "day"
     elif (
         not told_as_past
+        and ev.modality in ("asserted", "planned")  # what may happen, or is alleged, is undated
         and doc.published
         and (not nominal or ev.modality == "planned" or _NOW.search(doc.text, sent.start, ts))
     ):
@@ -292,6 +334,7 @@ def _from_triggers(doc: _Doc) -> list[Event]:
         for m in alt.finditer(doc.text, sent.start, sent.end):
             ts, te = m.start(), m.end()
             _, etype, kind = table[alt.row(m)][:3]
+            kind, flags = kind[:1], kind[1:]
             if doc.in_direct_quote(ts):
                 source, after = _quoted_source(doc, sent, ts), te
             else:
@@ -305,14 +348,73 @@ def _from_triggers(doc: _Doc) -> list[Event]:
                     doc, etype, after, sent
                 )
                 target_id = target.entity if target else _referred_source(doc, out, te, source.entity)
-            if target_id is None and not (etype in ONE_SIDED and len(doc.text[source.end : ts].split()) <= 4):
+            if target_id is None and not (
+                (etype in ONE_SIDED and len(doc.text[source.end : ts].split()) <= 4)
+                or ("1" in flags and _date(doc, sent, ts, te) is not None)
+            ):
                 continue
+            if "m" in flags:
+                etype = _message_type(doc, sent, te, alt, table) or etype
             ev = Event(etype, sent.start, sent.end, m.group(), source.entity, target_id)
             ev.modality = _modality(doc, sent, ts)
             ev.place = _place(doc, after, _clause_end(doc.text, after, sent.end))
             ev.confidence = 0.55 if kind == "v" else 0.5
-            out.append(_finish(doc, ev, sent, ts, te, kind == "n"))
+            described = source.end <= ts and _COPULA.search(doc.text, source.end, ts) is not None
+            out.append(_finish(doc, ev, sent, ts, te, kind == "n", described))
+            previous = _previous_occurrence(doc, ev, sent, te)
+            if previous is not None and not any(
+                (e.type, e.source, e.date, e.start)
+                == (previous.type, previous.source, previous.date, previous.start)
+                for e in out
+            ):
+                out.append(previous)
     return out
+
+
+def _message_type(
+    doc: _Doc, sent: Span, te: int, alt: Alternation, table: tuple[tuple[str, ...], ...]
+) -> str | None:
+    """A letter pledging closer ties is COOPERATE: a cooperative trigger or phrase in the rest
+    of its sentence or the next sentences (what the letter says), up to the next message."""
+    i = bisect.bisect_right(doc.sent_starts, sent.start) - 1
+    end = doc.sents[min(len(doc.sents) - 1, i + _MESSAGE_WINDOW)].end
+    for m in alt.finditer(doc.text, te, end):
+        _, etype, kind = table[alt.row(m)][:3]
+        if "m" in kind[1:]:
+            end = m.start()  # another letter: what follows is its content
+            break
+        if etype == "COOPERATE":
+            return etype
+    return "COOPERATE" if _COOPERATIVE.search(doc.text, te, end) else None
+
+
+def _first_since(doc: _Doc, sent: Span, te: int) -> re.Match[str] | None:
+    """ "... pertamanya sejak 2000" right after the trigger, or after an echo of it
+    ("mengunjungi Jepang, kunjungan pertamanya sejak 2019")."""
+    end = min(sent.end, te + 80)
+    m = _FIRST_SINCE.search(doc.text, te, end)
+    if m is None or m.start() == te:
+        return m
+    return m if _ECHO.fullmatch(doc.text, te, m.start()) else None
+
+
+def _previous_occurrence(doc: _Doc, ev: Event, sent: Span, te: int) -> Event | None:
+    """ "kunjungan pertamanya sejak tahun 2000": the previous visit, dated 2000 (or N years
+    before the event's year for "dalam N tahun terakhir")."""
+    m = _first_since(doc, sent, te)
+    if m is None:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    else:
+        when = _iso(ev.date or "") or doc.published
+        if when is None:
+            return None
+        year = when.year - int(m.group("n"))
+    prev = Event(ev.type, ev.start, ev.end, ev.trigger, ev.source, ev.target)
+    prev.date, prev.precision, prev.background = str(year), "year", True
+    prev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+    return prev
 
 
 def _quoted_source(doc: _Doc, sent: Span, ts: int) -> Actor | None:

@@ -5,8 +5,11 @@ matches each gold entry of ../shared/gold/seeds.json ("timeline") to warta's
 entries: same date and precision, at least one report from one of the gold
 entry's files, the same PLOVER type when the gold entry names one, and at
 least one actor in common (warta's source/target names against the gold
-actors).  Prints matched (out of 18), gold entries matched by more than one
-warta entry (should be merged), extra warta entries, and the misses.
+actors).  Gold and warta entries are paired one to one (a maximum bipartite
+matching), since two gold entries may share date, type and an actor (a
+letter and its reply).  Prints matched (out of 18), "duplicates" (warta
+entries that match a gold entry already paired: the same happening told
+twice, which should have been merged), extra warta entries, and the misses.
 
 Usage: .venv/bin/python -m eval.corpus.seed_timeline [-v] [--db STORE_WITH_SEEDS]
 """
@@ -58,16 +61,35 @@ def matches(gold: dict[str, Any], got: dict[str, Any]) -> bool:
 
 def evaluate(entries: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, Any]:
     hits = {i: [j for j, e in enumerate(entries) if matches(g, e)] for i, g in enumerate(gold)}
+    pair = _matching(hits)  # warta entry -> gold entry
+    paired = set(pair.values())
     used = {j for js in hits.values() for j in js}
     return {
         "gold": len(gold),
-        "matched": sum(1 for js in hits.values() if js),
-        "matched_once": sum(1 for js in hits.values() if len(js) == 1),
-        "split": [gold[i]["what"][:60] for i, js in hits.items() if len(js) > 1],
-        "missed": [f"{g['date']} ({g['precision']}) {g['what'][:60]}" for i, g in enumerate(gold) if not hits[i]],
+        "matched": len(paired),
+        "duplicates": [entries[j]["summary"][:60] for j in sorted(used - set(pair))],
+        "missed": [f"{g['date']} ({g['precision']}) {g['what'][:60]}" for i, g in enumerate(gold) if i not in paired],
         "warta_entries": len(entries),
         "extra": len(entries) - len(used),
     }
+
+
+def _matching(hits: dict[int, list[int]]) -> dict[int, int]:
+    """Maximum one-to-one pairing of gold entries with warta entries (augmenting paths)."""
+    owner: dict[int, int] = {}
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in hits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or place(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in hits:
+        place(i, set())
+    return owner
 
 
 def main() -> None:

@@ -73,14 +73,16 @@ def test_timeline_events_rows_point_to_entries(store, seeds) -> None:
     assert len({r[0] for r in rows}) == store.count("timeline") < len(rows)
 
 
-def test_timeline_ordered_by_when_it_happened_undated_last(store, seeds) -> None:
+def test_timeline_ordered_by_when_it_happened_undated_last_on_request(store, seeds) -> None:
     undated = Article(id="undated", input_id="u", text="Rusia menolak resolusi itu. " * 5, published="2024-07-01",
                       events=[Event("REJECT", 0, 27, source="Q159", target="Q1065")])
     _run(store, list(seeds().values()) + [undated])
-    entries = tl.timeline(store)
+    entries = tl.timeline(store, undated=True)
     keys = [tl.sort_key(e.date) for e in entries]
     assert keys == sorted(keys)
     assert entries[-1].date is None and entries[0].date.startswith("2022")
+    # by default a timeline leaves out what it cannot place
+    assert [e.id for e in tl.timeline(store)] == [e.id for e in entries if e.date is not None]
 
 
 def test_timeline_filters(store, seeds) -> None:

@@ -228,13 +228,18 @@ def _entry(row: Any) -> TimelineEntry:
 
 
 def timeline(store: Any, entity: str | None = None, pair: tuple[str, str] | None = None,
-             story: str | None = None, since: str | None = None, until: str | None = None) -> list[TimelineEntry]:
-    """Timeline entries ordered by when things happened (undated last).
+             story: str | None = None, since: str | None = None, until: str | None = None,
+             undated: bool = False) -> list[TimelineEntry]:
+    """Timeline entries ordered by when things happened.
 
     ``entity``: entries with it as source or target; ``pair``: entries between
-    the two (either direction); ``since``/``until``: ISO date bounds, inclusive.
+    the two (either direction); ``since``/``until``: ISO date bounds, inclusive;
+    ``undated``: also the events no date could be found for (placed last),
+    which a timeline cannot place and so leaves out by default.
     """
     query = select(t.timeline)
+    if not undated:
+        query = query.where(t.timeline.c.date.is_not(None))
     actors = [a for a in ([entity] if entity else []) + list(pair or ()) if a]
     if actors:
         ids = select(t.events.c.entry_id).where(

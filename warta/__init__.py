@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from warta.config import Config, load as load_config
+from warta.config import Config
+from warta.config import load as load_config
 from warta.errors import ComponentError, ConfigError, InputError, MissingExtra, StoreError, WartaError
 from warta.ingest.run import IngestSummary
 from warta.model import (

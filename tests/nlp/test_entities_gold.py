@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -16,7 +16,7 @@ PRONOUNS = {"ia", "dia", "mereka", "nya"}  # coreference of pronouns is not this
 GOLD_TYPES = {"region": "place"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mentions(name: str) -> tuple[str, list[Mention]]:
     text = (SEEDS / name).read_text(encoding="utf-8")
     return text, extract(text)[0]

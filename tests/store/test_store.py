@@ -7,7 +7,6 @@ from sqlalchemy import inspect
 from warta.model import Article, Author, Entity, Event, Mention, TimeExpr
 
 
-
 def _article(text: str = "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Selasa malam.") -> Article:
     return Article(
         id="a" * 16,

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, create_engine, event, insert, select, update
+from sqlalchemy import Connection, bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -139,15 +139,20 @@ class Store:
 
     def find_entity(self, name: str) -> str | None:
         """An entity id from an id, a name or an alias seen (case-insensitive)."""
-        key = name.strip().lower()
+        key = name.strip()
+        e = t.entities.c
         with self.read() as conn:
-            rows = conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.aliases)).all()
-        for entity_id, canonical, aliases in rows:
-            if key in (entity_id.lower(), canonical.lower()):
-                return str(entity_id)
-        for entity_id, _canonical, aliases in rows:
-            if key in (a.lower() for a in json.loads(aliases)):
-                return str(entity_id)
+            if conn.execute(select(e.id).where(e.id == key)).first():
+                return key
+            row = conn.execute(select(e.id).where(func.lower(e.name) == key.lower()).limit(1)).first()
+            if row:
+                return str(row[0])
+            # aliases are a JSON list: narrow by text, then check the list itself
+            quoted = json.dumps(key, ensure_ascii=False)
+            rows = conn.execute(select(e.id, e.aliases).where(e.aliases.ilike(f"%{_escape_like(quoted)}%", escape="\\")))
+            for entity_id, aliases in rows:
+                if key.lower() in (a.lower() for a in json.loads(aliases)):
+                    return str(entity_id)
         return None
 
     def entity_names(self) -> dict[str, str]:
@@ -204,8 +209,6 @@ class Store:
         return None
 
     def count(self, table: str = "articles") -> int:
-        from sqlalchemy import func
-
         with self.read() as conn:
             return int(conn.execute(select(func.count()).select_from(t.metadata.tables[table])).scalar_one())
 
@@ -245,6 +248,10 @@ class Store:
 
 
 # ----------------------------------------------------------------- rows
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _json_set(items: list[str]) -> str:

@@ -26,13 +26,12 @@ from warta.nlp.time.patterns import (
     WEEKDAY_CUE_BEFORE,
     YEAR_CUE_BEFORE,
 )
+from warta.nlp.time.resolve import Anchor
 
 AGE_BEFORE = regex.compile(
     r"(?<!\w)(?:berusia|usia|umur|berumur|usianya|umurnya)(?:\s+(?:sekitar|kurang\s+lebih|hampir|lebih\s+dari|baru|sudah|genap|ke))*\s*$",
     regex.IGNORECASE,
 )
-from warta.nlp.time.resolve import Anchor
-
 _L = lexicon()
 _PAST = {"lalu", "yang lalu", "silam", "kemarin", "sebelumnya", "ago", "last", "past"}
 _FUTURE = {"depan", "mendatang", "yang akan datang", "lagi", "berikutnya", "kemudian", "next"}

@@ -116,7 +116,7 @@ def one_story(store: StoreDep, story_id: Id) -> dict[str, Any]:
     return story
 
 
-@router.get("/timeline", summary="Merged events ordered by when they happened (undated last)")
+@router.get("/timeline", summary="Merged events ordered by when they happened (dated ones only)")
 def get_timeline(
     store: StoreDep,
     entity: p.Text = None,

@@ -115,3 +115,37 @@ def test_cluster_unannotated_articles_still_cluster_by_event(store, seeds) -> No
     _run(store, list(arts.values()))
     by_id = {a.id: p for p, a in arts.items()}
     assert _groups(store, by_id, "event_cluster") == GOLD_EVENTS
+
+
+def test_cluster_score_matches_closest_member_when_profile_is_diluted(seeds) -> None:
+    f = {p: ft.features(a) for p, a in seeds().items()}
+    diluted = ft.merge_profile(ft.merge_profile(ft.new_profile(f["000"]), f["001"]), f["002"])
+    assert len(diluted["members"]) == 3
+    assert ft.cluster_score(f["003"], diluted) > ft.event_score(f["003"], diluted)
+    assert ft.cluster_score(f["003"], diluted) >= ft.event_score(f["003"], diluted["members"][0])
+
+
+def test_cluster_join_profiles_sums_sizes_and_keeps_latest_members(seeds) -> None:
+    f = {p: ft.features(a) for p, a in seeds().items()}
+    a = ft.merge_profile(ft.new_profile(f["000"]), f["003"])
+    joined = ft.join_profiles(a, ft.new_profile(f["001"]))
+    assert joined["n"] == 3 and len(joined["members"]) == 3
+    assert joined["pub_min"] == min(m["pub_min"] for m in joined["members"] if m["pub_min"])
+
+
+def test_cluster_absorb_moves_articles_postings_and_drops_the_row(store, seeds) -> None:
+    arts = seeds()
+    _run(store, list(arts.values()))
+    cid = {p: r["event_cluster"] for r in store.article_rows(["id", "event_cluster"])
+           for p, a in arts.items() if a.id == r["id"]}
+    with store.write() as conn:
+        rows = cl._load(conn, [cid["000"], cid["001"]])
+        keep, gone = rows[cid["000"]], rows[cid["001"]]
+        cl._absorb(conn, keep, gone)
+        cl._save(conn, keep, new=False)
+        refs = {r[0] for r in conn.execute(cl.select(cl.t.postings.c.ref).where(cl.t.postings.c.kind == "event"))}
+    assert keep["size"] == 3 and keep["data"]["n"] == 3
+    assert cid["001"] not in refs and cid["000"] in refs
+    by_id = {a.id: p for p, a in arts.items()}
+    assert _groups(store, by_id, "event_cluster") == [{"000", "001", "003"}, {"002", "004"}]
+    assert {s.id for s in stories(store, "event")} == {cid["000"], cid["002"]}

@@ -4,6 +4,10 @@ Single pass: each new article is scored against a bounded set of candidate
 event clusters and joins the best one above ``EVENT_THRESHOLD``, else it
 starts a cluster; a new cluster is then placed in the best matching
 storyline, or starts one.  Duplicates join their original's cluster.
+A cluster is scored by its summed profile or its closest kept member
+(``features.cluster_score``); an article above the threshold for several
+clusters of one storyline merges them, undoing splits that an unlucky
+arrival order caused.
 
 Candidates come from key postings (table ``postings``), so finding them is
 an indexed lookup whatever the corpus size:
@@ -23,7 +27,7 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from warta.corpus import features as ft
 from warta.corpus import text as tx
@@ -119,9 +123,29 @@ def _story_label(profile: dict[str, Any]) -> str:
 # ------------------------------------------------------------------ assignment
 
 
-def _best(f: ft.Features, rows: dict[str, dict[str, Any]], score: Any, threshold: float) -> str | None:
+def _above(f: ft.Features, rows: dict[str, dict[str, Any]], score: Any, threshold: float) -> list[str]:
+    """Ids of the rows scoring at least ``threshold``, best first."""
     scored = sorted(((score(f, r["data"]), sid) for sid, r in rows.items()), key=lambda x: (-x[0], x[1]))
-    return scored[0][1] if scored and scored[0][0] >= threshold else None
+    return [sid for s, sid in scored if s >= threshold]
+
+
+def _best(f: ft.Features, rows: dict[str, dict[str, Any]], score: Any, threshold: float) -> str | None:
+    return next(iter(_above(f, rows, score, threshold)), None)
+
+
+def _absorb(conn: Connection, event: dict[str, Any], other: dict[str, Any]) -> None:
+    """Fold event cluster ``other`` into ``event`` (same storyline): rows, articles, postings."""
+    event["data"] = ft.join_profiles(event["data"], other["data"])
+    event["size"] = (event.get("size") or 0) + (other.get("size") or 0)
+    for key, pick in (("first_seen", min), ("last_updated", max)):
+        vals = [v for v in (event.get(key), other.get(key)) if v]
+        event[key] = pick(vals) if vals else None
+    conn.execute(update(t.articles).where(t.articles.c.event_cluster == other["id"]).values(event_cluster=event["id"]))
+    keys = [r[0] for r in conn.execute(select(t.postings.c.key).where(
+        t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == other["id"]))]
+    conn.execute(delete(t.postings).where(t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == other["id"]))
+    _post(conn, EVENT_KEYS, keys, event["id"])
+    conn.execute(delete(t.stories).where(t.stories.c.id == other["id"]))
 
 
 def _storyline(conn: Connection, f: ft.Features, article: Article) -> tuple[str, bool, dict[str, Any]]:
@@ -139,12 +163,16 @@ def _storyline(conn: Connection, f: ft.Features, article: Article) -> tuple[str,
 def assign(conn: Connection, article: Article, original_cluster: str | None) -> tuple[str, str]:
     """Put one article in an event cluster and storyline; return their ids."""
     f = ft.features(article)
-    cid = original_cluster
+    cid, bridged = original_cluster, []
     if cid is None:
         window = range(-ft.WINDOW_DAYS, ft.WINDOW_DAYS + 1)
         cands = {k: v for k, v in _load(conn, _lookup(conn, EVENT_KEYS, event_keys(f, window))).items()
                  if v["level"] == "event"}
-        cid = _best(f, cands, ft.event_score, f.threshold)
+        above = _above(f, cands, ft.cluster_score, f.threshold)
+        cid = above[0] if above else None
+        # Reports arrive in any order: one that matches two clusters of one
+        # storyline shows they were one event split by an earlier order.
+        bridged = [cands[k] for k in above[1:] if cands[k]["parent"] == cands[cid]["parent"]] if cid else []
     event = _load(conn, [cid]).get(cid) if cid else None
     if event is None:
         sid, story_new, story = _storyline(conn, f, article)
@@ -153,6 +181,8 @@ def assign(conn: Connection, article: Article, original_cluster: str | None) -> 
         if not story_new:
             _grow(story, f)
     else:
+        for other in bridged:
+            _absorb(conn, event, other)
         _grow(event, f)
         _save(conn, event, new=False)
         sid = event["parent"]

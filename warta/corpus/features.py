@@ -34,6 +34,11 @@ EVENT_THRESHOLD = 0.6
 # bar is lower.
 UNLINKED_THRESHOLD = 0.5
 STORY_THRESHOLD = 0.45
+# A cluster keeps compact snapshots of its latest members: a new report may
+# match one earlier report closely while the summed profile, pulled towards
+# the other reports' angles, matches it less (single-link on top of centroid).
+MAX_MEMBERS = 8
+MEMBER_STEMS = 50
 
 
 @dataclass
@@ -106,7 +111,15 @@ def new_profile(f: Features) -> dict[str, Any]:
     return {
         "stems": f.stems, "entities": f.entities, "names": f.names, "days": sorted(f.days),
         "types": sorted(f.types), "title": f.title_stems, "pub_min": pub, "pub_max": pub, "n": 1,
+        "members": [_member(f)],
     }
+
+
+def _member(f: Features) -> dict[str, Any]:
+    """The compact profile of one article, kept in its cluster's profile."""
+    pub = f.published.isoformat() if f.published else None
+    return {"stems": tx.top(f.stems, MEMBER_STEMS), "entities": f.entities, "days": sorted(f.days)[-10:],
+            "types": sorted(f.types), "title": f.title_stems, "pub_min": pub, "pub_max": pub}
 
 
 def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
@@ -130,6 +143,27 @@ def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
         out["pub_min"] = min(filter(None, [p.get("pub_min"), pub]))
         out["pub_max"] = max(filter(None, [p.get("pub_max"), pub]))
     out["n"] = p.get("n", 0) + 1
+    out["members"] = [*p.get("members", []), _member(f)][-MAX_MEMBERS:]
+    return out
+
+
+def join_profiles(p: dict[str, Any], q: dict[str, Any]) -> dict[str, Any]:
+    """Two cluster profiles as one (when a report bridges two clusters of one event)."""
+    out = dict(p)
+    for key, n in (("stems", N_STEMS), ("entities", N_ENTITIES), ("title", 40)):
+        total = Counter(p.get(key, {}))
+        total.update(q.get(key, {}))
+        out[key] = tx.top(dict(total), n)
+    names = {**q.get("names", {}), **p.get("names", {})}
+    out["names"] = {k: names[k] for k in out["entities"] if k in names}
+    out["days"] = sorted(set(p.get("days", [])) | set(q.get("days", [])))[-50:]
+    out["types"] = sorted(set(p.get("types", [])) | set(q.get("types", [])))
+    for key, pick in (("pub_min", min), ("pub_max", max)):
+        vals = [v for v in (p.get(key), q.get(key)) if v]
+        out[key] = pick(vals) if vals else None
+    out["n"] = p.get("n", 1) + q.get("n", 1)
+    members = [*p.get("members", []), *q.get("members", [])]
+    out["members"] = sorted(members, key=lambda m: m.get("pub_max") or "")[-MAX_MEMBERS:]
     return out
 
 
@@ -182,6 +216,12 @@ def event_score(f: Features, p: dict[str, Any]) -> float:
     if f.types and types and not f.types & types:
         content *= TYPE_CONFLICT
     return content * (0.85 + 0.15 * time) if time else content
+
+
+def cluster_score(f: Features, p: dict[str, Any]) -> float:
+    """The event score against the cluster profile or its closest kept member."""
+    members = p.get("members", []) if p.get("n", 1) > 1 else []
+    return max([event_score(f, p), *(event_score(f, m) for m in members)])
 
 
 def story_score(f: Features, p: dict[str, Any]) -> float:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -37,12 +40,19 @@ ConfigOpt = Annotated[
 ]
 
 
-def _open(db: str) -> Store:
+@contextmanager
+def _errors() -> Iterator[None]:
+    """A warta error ends the command with one line on stderr and exit status 2."""
     try:
-        return Store(db)
+        yield
     except WartaError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def _open(db: str) -> Store:
+    with _errors():
+        return Store(db)
 
 
 @app.command("ingest")
@@ -56,19 +66,13 @@ def ingest_cmd(
 
     Every record is stored, skipped with a reason, or reported as failed: see `warta log`.
     """
-    try:
+    with _errors():
         cfg = config_mod.load(config)
-    except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     store = _open(db)
     items = read_paths(paths, cfg.csv_columns, cfg.max_record_bytes)
-    try:
+    with _errors():
         with _Progress(enabled=progress and sys.stderr.isatty()) as bar:
             summary = ingest(items, store, cfg, on_item=bar.update)
-    except WartaError as exc:  # e.g. another ingest holds the store
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     err.print(summary.line() + (f"  (see `warta log --run {summary.run_id}`)" if summary.skipped or summary.failed else ""))
     return summary
 
@@ -101,12 +105,9 @@ def batch_cmd(
     """
     from warta.distributed import batch
 
-    try:
+    with _errors():
         summary = batch(paths, db, scheduler=scheduler, workers=workers, out_dir=out,
                         config=config_mod.load(config), partition_size=partition_size)
-    except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     err.print(summary.line())
 
 
@@ -121,14 +122,9 @@ def watch_cmd(
     """Ingest files as they arrive in FOLDER and keep stories and the timeline up to date (Ctrl-C stops)."""
     from warta.distributed.watch import watch
 
-    try:
+    with _errors(), contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the way to stop
         watch(folder, db, interval=interval, settle=settle, config=config_mod.load(config),
               on_round=lambda s: err.print(s.line()))
-    except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    except KeyboardInterrupt:
-        err.print("stopped")
 
 
 @app.command("feeds")
@@ -141,11 +137,8 @@ def feeds_cmd(
     """Fetch the feeds and their new articles politely (robots.txt, rate limit, retries) and ingest them."""
     from warta.ingest.feeds import PoliteClient, ingest_feeds
 
-    try:
+    with _errors():
         summary = ingest_feeds(file, db, config_mod.load(config), client=PoliteClient(delay=delay))
-    except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
     err.print(summary.line())
 
 

@@ -44,3 +44,17 @@ def test_docs_public_surface_is_fixed() -> None:
     for name in warta.__all__:
         assert hasattr(warta, name)
     assert {"open_store", "ingest_paths", "analyse", "timeline", "stories", "Article", "WartaError"} <= set(warta.__all__)
+
+
+def test_docs_every_setting_has_a_help_line_and_is_documented() -> None:
+    import tomllib
+
+    text = (ROOT / "warta" / "defaults.toml").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if "=" in line and not line.startswith(("#", " ", "[")):
+            key = line.split("=")[0].strip()
+            assert lines[i - 1].startswith("#"), f"setting {key} has no help comment above it in defaults.toml"
+            assert f"`{key}`" in doc, f"setting {key} is missing from docs/config.md"
+    assert tomllib.loads(text)  # and the file parses

@@ -235,3 +235,33 @@ def test_events_possible_or_alleged_events_get_no_publication_date() -> None:
     assert {(e.type, e.date) for e in art.events} == {("ACCUSE", "2025-06-09"), ("AID", None)}
     art = _article("Rusia dapat menyerang Jepang.", actors)
     assert [(e.type, e.modality, e.date) for e in art.events] == [("ASSAULT", "conditional", None)]
+
+
+def test_events_generic_actors_become_group_entities() -> None:
+    # real lines (old_berita_detik.csv rows 450 and 578): actors that are no named entity
+    art = _article(
+        "Polda Sumatera Utara (Sumut) menangkap dua orang kurir pembawa sabu berlogo 'durian' di Sungai Asahan. "
+        "Kontak tembak antara polisi dan KKB terjadi di Kampung Pugima pada Senin (9/6).",
+        {"Polda Sumatera Utara": "organization", "KKB": "organization"},
+        {"Senin (9/6)": "2025-06-09"},
+    )
+    got = {(e.type, e.source, e.target, e.date) for e in art.events}
+    assert ("COERCE", "Polda Sumatera Utara", "warta:group:kurir", "2025-06-09") in got
+    assert ("FIGHT", "warta:group:polisi", "KKB", "2025-06-09") in got
+    assert art.entities["warta:group:polisi"].name == "polisi"  # every event actor is an entity
+    assert "warta:group:warga" not in art.entities  # groups no event uses are not added
+
+
+def test_events_institution_named_by_place_replaces_the_shorter_mention() -> None:
+    from warta.nlp.claims import Actors
+
+    text = "Pemerintah Kota (Pemkot) Solo, Jawa Tengah meminta SPPG menghentikan operasional."
+    art = Article(id="t", input_id="t", text=text)
+    art.entities["pk"] = Entity("pk", "Pemerintah Kota", "organization")
+    art.mentions.append(Mention(0, 15, "Pemerintah Kota", "ORG", "pk"))
+    actors = Actors(art)
+    groups = actors.add_groups()
+    assert [g.name for g in groups.values()] == ["Pemerintah Kota Solo"]
+    assert actors.items[0].entity == "warta:group:pemerintah-kota-solo"
+    # a group right before a named actor is left to it: "pemerintah Israel"
+    assert Actors(_article("Warga Israel memprotes.", {"Israel": "country"})).add_groups() == {}

@@ -17,6 +17,7 @@ from functools import cache
 
 from warta.model import Article, Claim, Span
 from warta.nlp.lexicon import Alternation, rows
+from warta.nlp.lexicon.groups import Group, find_groups
 
 ACTOR_TYPES = frozenset({"person", "organization", "country"})
 # Words that put the following noun phrase out of subject position.
@@ -141,14 +142,40 @@ class Actors:
         self._surfaces: dict[str, Actor] | None = None
         self._article = article
 
+    def add_groups(self) -> dict[str, Group]:
+        """Add the generic actors (groups.tsv) that no actor mention covers; an institution
+        with its place name replaces a shorter mention inside it ("Pemerintah Kota" in
+        "Pemerintah Kota (Pemkot) Solo").  A group right before an actor ("pemerintah
+        Israel", "warga Palestina") is left to that actor.  Returns the groups added by id."""
+        added: dict[str, Group] = {}
+        items = self.items
+        for g in find_groups(self.text):
+            i = bisect.bisect_left(self.starts, g.end)
+            inside = [a for a in items[max(0, i - 3) : i] if a.end > g.start]
+            longer = all(g.start <= a.start and a.end <= g.end and a.end - a.start < g.end - g.start for a in inside)
+            if inside and not (g.named and longer):
+                continue
+            nxt = items[i] if i < len(items) else None
+            if not g.named and nxt is not None and nxt.start - g.end <= 1:
+                continue
+            for a in inside:
+                items.remove(a)
+            items.insert(bisect.bisect_left([a.start for a in items], g.start), Actor(
+                g.start, g.end, g.id, g.type, self.text[g.start : g.end]))
+            self.starts = [a.start for a in items]
+            added.setdefault(g.id, g)
+            self.names.setdefault(g.id, g.name)
+        self._surfaces = None
+        return added
+
     def surfaces(self) -> dict[str, Actor]:
         """Lower-cased names, aliases and mention strings of the actors (and a person's last
         name), for a mention the recogniser missed ("sebut MTI" after "MTI" was found once)."""
         if self._surfaces is None:
             out: dict[str, Actor] = {}
             for a in self.items:
-                ent = self._article.entities[a.entity]
-                forms = [a.text, ent.name, *ent.aliases]
+                ent = self._article.entities.get(a.entity)
+                forms = [a.text, ent.name, *ent.aliases] if ent else [a.text]  # a group: its words
                 if a.type == "person":
                     forms += [f.split()[-1] for f in forms if len(f.split()) > 1]
                 for f in forms:

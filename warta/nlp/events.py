@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from warta.model import Article, Claim, Event, Quote, Span, TimeExpr
+from warta.model import Article, Claim, Entity, Event, Quote, Span, TimeExpr
 from warta.nlp.claims import Actor, Actors, cues, sentence_at
 from warta.nlp.lexicon import Alternation, rows
 from warta.pipeline import component
@@ -91,6 +91,8 @@ _PLACE_PREP = re.compile(r"\bdi\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(ia|dia|beliau|mereka)\b", re.IGNORECASE)
 # Between a noun trigger and its genitive actor: "penyelidikan pihak Polres", "kunjungan Presiden X".
 _GENITIVE_GAP = re.compile(r"^\s*(?:(?:dari\s+)?(?:pihak|oleh|pemerintah)\s+|dari\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^\s+antara\s+$", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\s+dengan\s+|\s+dan\s+", re.IGNORECASE)
 # A noun trigger takes the subject before it only as the object of a light verb ("Israel
 # melancarkan serangan"), not in "X mengutuk serangan" or "... akibat serangan".
 _LIGHT_VERB = re.compile(
@@ -127,6 +129,7 @@ class _Doc:
         self.article = article
         self.text = article.text
         self.actors = Actors(article)
+        self.groups = self.actors.add_groups()
         self.sents = article.sentences or [Span(0, len(article.text))]
         self.sent_starts = [s.start for s in self.sents]
         self.times = sorted((t for t in article.times if _iso(t.value)), key=lambda t: t.start)
@@ -190,6 +193,10 @@ def _source(doc: _Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Actor |
         if _POINTS_BACK.match(doc.text, te):
             return None, te  # "serangan tersebut" is the event told before
         after = acts.between(te, min(sent.end, te + 40))
+        if len(after) > 1 and _BETWEEN.match(doc.text[te : after[0].start]):
+            gap = _BETWEEN_AND.match(doc.text, after[0].end, after[1].start)
+            if gap:  # "kontak tembak antara polisi dan KKB": source and target
+                return after[0], gap.end()
         if after and _GENITIVE_GAP.match(doc.text[te : after[0].start]):
             return after[0], after[0].end  # genitive: "veto Rusia", "kunjungan Putin"
         if doc.text[te - 3 : te].lower() == "nya" or _ORDINAL_NYA.match(doc.text, te):
@@ -484,13 +491,24 @@ def find_events(article: Article, background_days: int = 60) -> list[Event]:
     events = _from_triggers(doc)
     events += _from_claims(doc, article.claims, events)
     events.sort(key=lambda e: e.start)
+    _register_groups(doc, events)
     return events
+
+
+def _register_groups(doc: _Doc, events: list[Event]) -> None:
+    """A generic actor an event names becomes an entity of the article, so that every
+    event actor is an ``Entity.id`` (the groups no event uses are not kept)."""
+    for e in events:
+        for gid in (e.source, e.target):
+            g = doc.groups.get(gid or "")
+            if g is not None and gid not in doc.article.entities:
+                doc.article.entities[g.id] = Entity(g.id, g.name, g.type, list(g.aliases))
 
 
 @component(
     "nlp.events@1",
     requires=("text", "sentences", "mentions", "entities", "times", "claims"),
-    assigns=("events",),
+    assigns=("events", "entities"),
 )
 def events_factory(background_days: int = 60) -> object:
     """PLOVER events with actors, date, place and modality; claims add ACCUSE events."""

@@ -43,12 +43,13 @@ def rouge_n(cand: list[str], ref: list[str], n: int) -> float:
 
 def article(doc: dict) -> tuple[Article, list[str]]:
     """An Article with sentence spans from IndoSum's tokenised paragraphs, and its sentences."""
-    sents = [" ".join(s) for p in doc["paragraphs"] for s in p]
-    text, spans, pos = "", [], 0
-    for s in sents:
-        spans.append(Span(pos, pos + len(s)))
-        text += s + " "
-        pos += len(s) + 1
+    sents, text, spans = [], "", []
+    for para in doc["paragraphs"]:  # paragraphs end in a newline, as in cleaned articles
+        for k, toks in enumerate(para):
+            s = " ".join(toks)
+            spans.append(Span(len(text), len(text) + len(s)))
+            sents.append(s)
+            text += s + ("\n" if k == len(para) - 1 else " ")
     return Article(id=doc["id"], input_id=doc["id"], text=text, sentences=spans), sents
 
 
@@ -58,7 +59,7 @@ def evaluate(fold: str, half: str, limit: int | None) -> dict[str, float | int]:
         sys.exit(f"needs {path}")
     sums = Counter()
     n = 0
-    for line in path.open(encoding="utf-8"):
+    for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         if half != "all" and is_held_out(doc["id"]) != (half == "held"):
             continue

@@ -40,3 +40,29 @@ def test_summarize_empty_article() -> None:
     from warta.model import Article
 
     assert sm.summarize_article(Article(id="e", input_id="e", text="")) == []
+
+
+def test_summary_weights_cover_every_feature() -> None:
+    a = seed("001")
+    rows = sm.features(sm.candidates(a), dict(tx.stems(a.text)))
+    assert rows and all(len(r) == len(sm.FEATURES) == len(sm.weights()) for r in rows)
+
+
+def test_summary_paragraph_features_follow_newlines() -> None:
+    from warta.model import Article
+
+    text = "Kalimat pertama yang cukup panjang untuk dipilih. Kalimat kedua juga cukup panjang di sini.\n" \
+           "Paragraf baru dimulai dengan kalimat yang cukup panjang."
+    cands = sm.candidates(Article(id="p", input_id="p", text=text))
+    assert [p for _, _, p in cands] == [0, 0, 1]
+
+
+def test_summary_beats_lead3_on_indosum_held_out() -> None:
+    import pytest
+
+    from eval.corpus import rouge
+
+    if not (rouge.INDOSUM / "dev.01.jsonl").exists():
+        pytest.skip(f"needs ../shared/data/indosum ({rouge.INDOSUM})")
+    fig = rouge.evaluate("dev.01", "held", None)
+    assert fig["warta_r1"] >= fig["lead3_r1"] + 1.0, fig

@@ -1,39 +1,92 @@
-"""Extractive summaries: an article's or a story's most central, least repeated sentences.
+"""Extractive summaries: an article's or a story's most summary-worthy, least repeated sentences.
 
-A sentence scores by its position (leads carry the news in Indonesian
-reporting) and its centrality (cosine of its stemmed words with the whole
-text or story).  Picks are kept non-redundant: a sentence too close to one
-already chosen (the same wire sentence in another outlet) is skipped.
+Each sentence is scored by a small logistic model over its position (leads
+carry the news in Indonesian reporting), paragraph position, length,
+centrality (cosine of its stemmed words with the whole text or story),
+likeness to the lead, quotes, numbers and names.  The weights are data
+(``summary_weights.json``), fitted by ``eval/corpus/train_summary.py`` on
+the tune half of IndoSum's extractive labels only.  Picks are kept
+non-redundant: a sentence too close to one already chosen (the same wire
+sentence in another outlet) is skipped.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from warta.corpus import text as tx
 from warta.model import Article
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\n+")
-# Position outweighs centrality: tuned on the IndoSum dev.01 tune half
-# (eval/corpus/rouge.py), where 0.3/0.7 beat the previous 0.6/0.4 by 3.9 ROUGE-1.
-W_CENTRAL, W_POSITION = 0.3, 0.7
+_QUOTE = re.compile(r"[\"“”]")
+_DIGIT = re.compile(r"\d")
+_CAP = re.compile(r"\b[A-Z][\w-]*")
+_BOILER = re.compile(r"\b(?:baca juga|simak|lihat juga|tonton|klik|follow|ikuti)\b|https?://|@\w", re.I)
 REDUNDANT = 0.6  # cosine above which two sentences say the same
 MIN_CHARS = 40
+FEATURES = ("bias", "inv_pos", "first", "second", "third", "rel_pos", "inv_para", "para_first",
+            "log_len", "central", "lead_sim", "quote", "digits", "caps", "boiler")
 
 
-def _sentences(article: Article) -> list[str]:
+@cache
+def weights() -> tuple[float, ...]:
+    data = json.loads(resources.files("warta.corpus").joinpath("summary_weights.json").read_text(encoding="utf-8"))
+    return tuple(float(data["weights"][f]) for f in FEATURES)
+
+
+def _spans(article: Article) -> list[tuple[int, int]]:
     if article.sentences:
-        spans = [article.text[s.start : s.end] for s in article.sentences]
-    else:
-        spans = _SPLIT.split(article.text)
-    return [" ".join(s.split()) for s in spans if len(s.strip()) >= MIN_CHARS]
+        return [(s.start, s.end) for s in article.sentences]
+    out, pos = [], 0
+    for m in _SPLIT.finditer(article.text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    return out + [(pos, len(article.text))]
 
 
-def _pick(candidates: list[tuple[float, str]], n: int) -> list[str]:
+def candidates(article: Article) -> list[tuple[int, str, int]]:
+    """(sentence index, normalised sentence, paragraph index) of sentences long enough to pick."""
+    out, para, last = [], 0, 0
+    for i, (start, end) in enumerate(_spans(article)):
+        para += "\n" in article.text[last:start]
+        last = end
+        raw = article.text[start:end]
+        if len(raw.strip()) >= MIN_CHARS:
+            out.append((i, " ".join(raw.split()), para))
+    return out
+
+
+def features(cands: list[tuple[int, str, int]], centre: dict[str, float]) -> list[list[float]]:
+    """One row of ``FEATURES`` per candidate sentence."""
+    n = len(cands)
+    vecs = [dict(tx.stems(s)) for _, s, _ in cands]
+    rows, seen_para = [], set()
+    for k, ((_, sent, para), vec) in enumerate(zip(cands, vecs)):
+        words = sent.split()
+        rows.append([
+            1.0, 1 / (1 + k), float(k == 0), float(k == 1), float(k == 2), k / max(n - 1, 1),
+            1 / (1 + para), float(para not in seen_para), math.log(1 + len(words)),
+            tx.cosine(vec, centre), tx.cosine(vec, vecs[0]) if k else 1.0,
+            float(bool(_QUOTE.search(sent))), min(len(_DIGIT.findall(sent)), 10) / 10,
+            len(_CAP.findall(sent)) / max(len(words), 1), float(bool(_BOILER.search(sent))),
+        ])
+        seen_para.add(para)
+    return rows
+
+
+def _score(row: list[float]) -> float:
+    return sum(w * x for w, x in zip(weights(), row))
+
+
+def _pick(candidates_: list[tuple[float, str]], n: int) -> list[str]:
     chosen: list[tuple[str, dict[str, float]]] = []
-    for _, sent in sorted(candidates, key=lambda c: -c[0]):
+    for _, sent in sorted(candidates_, key=lambda c: -c[0]):
         vec = dict(tx.stems(sent))
         if vec and all(tx.cosine(vec, v) < REDUNDANT for _, v in chosen):
             chosen.append((sent, vec))
@@ -43,8 +96,8 @@ def _pick(candidates: list[tuple[float, str]], n: int) -> list[str]:
 
 
 def _scored(article: Article, centre: dict[str, float]) -> list[tuple[float, str]]:
-    sents = _sentences(article)
-    return [(W_CENTRAL * tx.cosine(dict(tx.stems(s)), centre) + W_POSITION / (1 + i), s) for i, s in enumerate(sents)]
+    cands = candidates(article)
+    return [(_score(row), s) for row, (_, s, _) in zip(features(cands, centre), cands)]
 
 
 def summarize_article(article: Article, n: int = 3) -> list[str]:

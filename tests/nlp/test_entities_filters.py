@@ -73,3 +73,21 @@ def test_entities_products_documents_and_months_are_not_names() -> None:
     found = _found(text)
     for word in ("STNK", "BPKB", "Avanza", "MotoGP", "Mei", "WhatsApp", "KapanLagi"):
         assert not any(word in t for t in found), (word, found)
+
+
+def test_entities_tagger_span_around_open_and_kb_names_is_the_mention() -> None:
+    # "Pengadilan Negeri" (a capitalised run) + "Surabaya" (KB place) cover the whole span
+    text = "Kuasa hukum itu menggugat ke Pengadilan Negeri Surabaya pada Senin."
+    mentions = extract(text)[0]
+    outer = [m for m in mentions if m.text == "Pengadilan Negeri Surabaya"]
+    assert outer and outer[0].label == "ORG"
+    assert not any(m.text == "Pengadilan Negeri" for m in mentions)  # the open guess gave way
+    inner = [m for m in mentions if m.text == "Surabaya"]
+    assert inner and inner[0].how == "gazetteer" and inner[0].entity  # KB link kept inside
+
+
+def test_entities_capitalised_run_the_tagger_rejects_is_not_a_person() -> None:
+    text = "Israel melancarkan operasi militer yang diberi nama Operation Protective Edge di Gaza."
+    labels = {m.text: m.label for m in extract(text)[0]}
+    assert "Operation Protective Edge" not in labels
+    assert labels.get("Israel") == "GPE"

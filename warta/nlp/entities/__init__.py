@@ -29,6 +29,7 @@ from warta.nlp.entities.gazetteer import Gazetteer, Tokens
 from warta.nlp.entities.lexicon import Lexicon, lexicon
 from warta.nlp.entities.resolve import Resolver
 from warta.nlp.entities.tagger import Featurizer, spans
+from warta.nlp.entities.tagger import available as tagger_available
 from warta.pipeline import component
 
 __all__ = ["EntityRecognizer", "extract"]
@@ -79,6 +80,8 @@ class EntityRecognizer:
         if self.featurizer is not None:
             labels = self.featurizer.labels(text, toks, starts, matches)
             cands += res.tagged(spans(labels, toks.joins), cands, starts, places)
+            if tagger_available():
+                cands[:] = [c for c in cands if not _vetoed(c, labels)]
         cands += acronyms(text, toks, cands)
         cands += descriptions(text, toks, cands, self.kb, self.lex, published)
         cands += regimes(toks, cands, self.kb, self.lex, published)
@@ -120,6 +123,15 @@ class EntityRecognizer:
         if kb_ent:
             return Entity(kb_ent.id, kb_ent.name, kb_ent.type, [], kb_ent.wikidata)
         return Entity(c.entity or "", surface, c.open_type or "other")
+
+
+def _vetoed(c: Cand, labels: list[str]) -> bool:
+    """A capitalised-run guess (person or organisation) the tagger saw and tagged O throughout."""
+    return (
+        c.how == "caps"
+        and c.label in ("PER", "ORG")
+        and all(lab == "O" for lab in labels[c.first : c.last + 1])
+    )
 
 
 def _indices(toks: Tokens, words: set[str]) -> set[int]:

@@ -37,7 +37,8 @@ def clean_span(toks: Tokens, lex: Lexicon, sp: Span, places: set[str]) -> Span |
     i, j = sp.first, sp.last
     while j >= i and _nonname(toks, lex, j):
         j -= 1
-    while i <= j:
+    # A place keeps a capitalised first word that is elsewhere a title ("Raja Ampat", "Gedung DPR").
+    while i <= j and not (sp.label == "LOC" and is_cap(toks.raw[i])):
         found = title_before(toks, lex, min(i + lex.max_title - 1, j))
         head = next((k for k in range(i, j + 1) if toks.folded[k] in lex.orghead), None)
         if found and found[0] == i and sp.label == "ORG" and head is not None and head > i:

@@ -161,9 +161,9 @@ class Resolver:
 
         - on free tokens: a new open-world entity ("Paul Kagame" of a place not in the KB);
         - the same tokens as an open capitalised name: the tagger's type wins;
-        - a longer name around open names and KB places/organisations, with at
-          least one word of its own ("Jakarta Pusat", "Paul Kagame"): the open
-          names give way; KB mentions stay inside, linked.
+        - a longer name around open names and KB mentions, with a word of its own
+          ("Jakarta Pusat") or made of several of them ("Pengadilan Negeri" +
+          "Surabaya"): the open names give way; KB mentions stay inside, linked.
         """
         owner: list[Cand | None] = [None] * len(self.toks)
         for c in cands:
@@ -185,13 +185,13 @@ class Resolver:
                 if inside[0].how == "caps":
                     self._open(inside[0], _OPEN_TYPES[sp.label])
                 continue
-            if inside and (None not in owner[sp.first : sp.last + 1] or any(_kb_person(c) for c in inside)):
-                continue  # adjacent names ("Rusia Vladimir Putin"), or a person inside
+            if inside and not _wraps(inside, None in owner[sp.first : sp.last + 1]):
+                continue
             c = self._new(sp, known, cands + added, starts)
             if c is None:
                 continue
             for old in inside:
-                if old.how == "caps" and old in cands:
+                if old.how in _GIVE_WAY and old in cands:
                     cands.remove(old)
             for k in range(c.first, c.last + 1):
                 owner[k] = c
@@ -279,8 +279,23 @@ class Resolver:
         return hits.pop() if len(hits) == 1 else None
 
 
+# Open names and organisation-head guesses give way to a tagger span around them;
+# KB mentions stay inside it, linked (mentions may nest).
+_GIVE_WAY = ("caps", "orghead")
+
+
 def _kb_person(c: Cand) -> bool:
     return c.label == "PER" and c.how != "caps"
+
+
+def _wraps(inside: list[Cand], free: bool) -> bool:
+    """Whether a tagger span may become the mention around the candidates ``inside`` it.
+
+    With words of its own ("Paul Kagame", "Jakarta Pusat"), or made only of shorter
+    candidates ("Pengadilan Negeri" + "Jakarta Selatan", "Jokowi" + "JK"): the
+    tagger's boundary is the better one (tuned on a slice of idner train).
+    """
+    return free or len(inside) > 1
 
 
 def _edit1(a: str, b: str) -> bool:

@@ -44,3 +44,34 @@ def test_tagger_off_changes_only_open_world_mentions() -> None:
     without = EntityRecognizer(use_tagger=False).extract(text)[0]
     linked = {(m.start, m.end, m.entity) for m in without if m.entity and not m.entity.startswith("warta:")}
     assert linked <= {(m.start, m.end, m.entity) for m in with_tagger}
+
+
+def test_tagger_window_features_equal_whole_text_features() -> None:
+    # Windows read their context from the whole text: cutting must not change a token's features.
+    from warta.nlp.entities import _sentence_starts
+
+    rec = EntityRecognizer()
+    assert rec.featurizer is not None
+    text = next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8")
+    toks = Tokens.of(text)
+    starts = _sentence_starts(text, toks, None)
+    gaz = rec.featurizer.gaz_tags(toks, rec.gazetteer.find(toks, starts))
+    whole = rec.featurizer.features(text, toks, starts, gaz)
+    windows = tagger._windows(toks, cased=True)
+    assert len(windows) > 5
+    for lo, hi in windows:
+        assert rec.featurizer.features(text, toks, starts, gaz, lo, hi, True) == whole[lo:hi]
+
+
+def test_tagger_features_see_neighbours_cues_and_brackets() -> None:
+    rec = EntityRecognizer()
+    assert rec.featurizer is not None
+    text = "Kata Presiden Joko Widodo (JW) di Jakarta."
+    toks = Tokens.of(text)
+    gaz = rec.featurizer.gaz_tags(toks, rec.gazetteer.find(toks, {0}))
+    feats = rec.featurizer.features(text, toks, {0}, gaz)
+    joko, jw = feats[toks.raw.index("Joko")], feats[toks.raw.index("JW")]
+    assert {"w=joko", "w-1=presiden", "c-1=title", "w+1=widodo", "sh=Xx", "shw-1=Xx|Xx"} <= set(joko)
+    assert "abbr" in jw and "gb=(" in jw and "ga=)" in jw and "abbr" not in joko
+    lower = rec.featurizer.features(text.lower(), Tokens.of(text.lower()), {0}, gaz)
+    assert all("nocase" in f and not any(x.startswith("sh=") for x in f) for f in lower)

@@ -33,12 +33,12 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        starts, ends, raw = [], [], []
-        for m in TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-            raw.append(m.group())
-        folded = [fold(t) for t in raw]
+        spans = [m.span() for m in TOKEN.finditer(text)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
+        raw = [text[a:b] for a, b in spans]
+        # fold() of an ASCII token is its casefold: skip the call for the common case.
+        folded = [t.casefold() if t.isascii() else fold(t) for t in raw]
         joins = []
         for i in range(len(raw) - 1):
             gap_start, gap_end = ends[i], starts[i + 1]

@@ -32,8 +32,15 @@ class Lexicon:
     def title_kind(self, folded_phrase: str) -> str | None:
         return self.titles.get(folded_phrase)
 
+    def __post_init__(self) -> None:
+        # Bounded cache, keyed by the word: ``common`` is set once, at construction.
+        self._is_word = lru_cache(maxsize=200_000)(self._affixed_word)
+
     def is_word(self, folded: str) -> bool:
         """A common Indonesian word, also with its affixes ("perluas", "hubungan", "janjikan")."""
+        return folded in self.common or self._is_word(folded)
+
+    def _affixed_word(self, folded: str) -> bool:
         if folded in self.common:
             return True
         for suffix in _SUFFIXES:

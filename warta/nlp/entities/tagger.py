@@ -70,6 +70,7 @@ class Featurizer:
             for phrase in getattr(self.lex, kind):
                 cues.setdefault(phrase.split()[-1], kind)
         self.cues = cues
+        self._lexf = lru_cache(maxsize=200_000)(self._word_features)
 
     def gaz_tags(self, toks: Tokens, matches: list[Match]) -> list[str]:
         tags = ["O"] * len(toks)
@@ -94,73 +95,119 @@ class Featurizer:
         self, text: str, toks: Tokens, starts: set[int], gaz: list[str],
         lo: int = 0, hi: int | None = None, cased: bool | None = None,
     ) -> list[list[str]]:  # fmt: skip
-        """Features of tokens lo..hi (context is read from the whole text); ``gaz`` from :meth:`gaz_tags`."""
+        """Features of tokens lo..hi (context is read from the whole text); ``gaz`` from :meth:`gaz_tags`.
+
+        The strings of a word, a gazetteer tag, a gap or a shape are built once
+        (cached) and only assembled here, in a fixed order: CRFsuite sums the
+        weights in item order, so the order is part of the output.
+        """
         n = len(toks)
         hi = n if hi is None else hi
         raw, low, tstart, tend = toks.raw, toks.folded, toks.starts, toks.ends
         if cased is None:
             cased = any(not t.islower() for t in raw if not t.isdigit())
         a, b = max(lo - 2, 0), min(hi + 2, n)
-        shapes = {i: _shape(raw[i]) for i in range(a, b)} if cased else {}
-        gaps = {i: text[tend[i - 1] : tstart[i]].strip()[-2:] if i else "^" for i in range(a, b)}
-        cues, word = self.cues, self._word
+        W = [self._lexf(low[i]) for i in range(a, b)]
+        G = [_gazf(gaz[i]) for i in range(a, b)]
+        P = [_gapf(text[tend[i - 1] : tstart[i]].strip()[-2:] if i else "^") for i in range(a, b)]
+        S = [_shape(raw[i]) for i in range(a, b)] if cased else []
         out = []
         for i in range(lo, hi):
-            w = low[i]
-            f = ["b", "w=" + w, "s3=" + w[-3:], "p3=" + w[:3], "s2=" + w[-2:], "g=" + gaz[i], "gb=" + gaps[i]]
-            f.append("ga=" + (gaps[i + 1] if i + 1 < n else "$"))
-            if len(w) > 4:
-                f.append("p4=" + w[:4])
-            if word(w):
-                f.append("common")
-            cue = cues.get(w)
-            if cue:
-                f.append("cue=" + cue)
+            k = i - a
+            w, gp = W[k], P[k]
+            nxt = P[k + 1] if i + 1 < n else None
+            f = ["b", *w.own, G[k].g, gp.gb, nxt.ga if nxt else "ga=$", *w.mid]
             if i:
-                pw = low[i - 1]
-                f += ["w-1=" + pw, "g-1=" + gaz[i - 1], "c-1=" + cues.get(pw, "-")]
+                f += [W[k - 1].m1, G[k - 1].m1, W[k - 1].c_m1]
                 if i > 1:
-                    f.append("w-2=" + low[i - 2])
+                    f.append(W[k - 2].m2)
             if i + 1 < n:
-                nw = low[i + 1]
-                f += ["w+1=" + nw, "g+1=" + gaz[i + 1], "c+1=" + cues.get(nw, "-")]
+                f += [W[k + 1].p1, G[k + 1].p1, W[k + 1].c_p1]
                 if i + 2 < n:
-                    f.append("w+2=" + low[i + 2])
-            _context(f, i, n, low, gaz, cues, gaps)
+                    f.append(W[k + 2].p2)
+            # Wider context: KB types and cue words two tokens away, digits, position in the sentence.
+            f += w.ctx
+            if i > 1:
+                f += [G[k - 2].m2, W[k - 2].c_m2, W[k - 1].ww + low[i]]
+            if i + 2 < n:
+                f += [G[k + 2].p2, W[k + 2].c_p2]
+            if i < 1 or gp.first:
+                f.append("first")
             if cased:
-                sh = shapes[i]
-                if "(" in gaps[i] and sh[0] == "X" and ")" in (gaps[i + 1] if i + 1 < n else ""):
+                sh = S[k]
+                if gp.opens and sh[0] == "X" and nxt is not None and nxt.closes:
                     f.append("abbr")  # "(KNKT)": an acronym defined by the words before it
-                first = i in starts or gaps[i][-1:] in _ENDS
-                f += ["sh=" + sh, "shf=" + sh + str(first)]
+                shf = _shapef(sh)
+                f += [shf[0], shf[1] if i in starts or gp.ends else shf[2]]
                 if i:
-                    f.append("sh-1=" + shapes[i - 1])
-                    f.append("shw-1=" + shapes[i - 1] + "|" + sh)
+                    f += [_shapef(S[k - 1])[3], _pairf("shw-1=", S[k - 1], sh)]
                 if i + 1 < n:
-                    f.append("sh+1=" + shapes[i + 1])
-                    f.append("shw+1=" + sh + "|" + shapes[i + 1])
+                    f += [_shapef(S[k + 1])[4], _pairf("shw+1=", sh, S[k + 1])]
             else:
                 f.append("nocase")
             out.append(f)
         return out
 
+    def _word_features(self, w: str) -> _Word:
+        cue = self.cues.get(w)
+        mid = []
+        if len(w) > 4:
+            mid.append("p4=" + w[:4])
+        if self._word(w):
+            mid.append("common")
+        if cue:
+            mid.append("cue=" + cue)
+        ctx = []
+        if len(w) > 5:
+            ctx.append("s4=" + w[-4:])
+        if any(ch.isdigit() for ch in w):
+            ctx.append("digit")
+        return _Word(("w=" + w, "s3=" + w[-3:], "p3=" + w[:3], "s2=" + w[-2:]), tuple(mid), tuple(ctx), w, cue or "-")
 
-def _context(
-    f: list[str], i: int, n: int, low: list[str], gaz: list[str], cues: dict[str, str], gaps: dict[int, str]
-) -> None:
-    """Wider context: KB types and cue words two tokens away, digits, position in the sentence."""
-    w = low[i]
-    if len(w) > 5:
-        f.append("s4=" + w[-4:])
-    if any(ch.isdigit() for ch in w):
-        f.append("digit")
-    if i > 1:
-        f += ["g-2=" + gaz[i - 2], "c-2=" + cues.get(low[i - 2], "-")]
-        f.append("ww-1=" + low[i - 1] + "|" + w)
-    if i + 2 < n:
-        f += ["g+2=" + gaz[i + 2], "c+2=" + cues.get(low[i + 2], "-")]
-    if i < 1 or gaps[i] in ("^",) or gaps[i][-1:] in _ENDS:
-        f.append("first")
+
+class _Word:
+    """The feature strings of one folded word: as the token itself and as a neighbour."""
+
+    __slots__ = ("own", "mid", "ctx", "m1", "c_m1", "m2", "c_m2", "p1", "c_p1", "p2", "c_p2", "ww")
+
+    def __init__(self, own: tuple[str, ...], mid: tuple[str, ...], ctx: tuple[str, ...], w: str, cue: str) -> None:
+        self.own, self.mid, self.ctx = own, mid, ctx
+        self.m1, self.m2, self.p1, self.p2 = "w-1=" + w, "w-2=" + w, "w+1=" + w, "w+2=" + w
+        self.c_m1, self.c_m2, self.c_p1, self.c_p2 = "c-1=" + cue, "c-2=" + cue, "c+1=" + cue, "c+2=" + cue
+        self.ww = "ww-1=" + w + "|"
+
+
+class _Gaz:
+    __slots__ = ("g", "m1", "m2", "p1", "p2")
+
+    def __init__(self, tag: str) -> None:
+        self.g, self.m1, self.m2, self.p1, self.p2 = "g=" + tag, "g-1=" + tag, "g-2=" + tag, "g+1=" + tag, "g+2=" + tag
+
+
+class _Gap:
+    """The punctuation before a token (its last two characters, "^" at the start of the text)."""
+
+    __slots__ = ("gb", "ga", "first", "ends", "opens", "closes")
+
+    def __init__(self, gap: str) -> None:
+        self.gb, self.ga = "gb=" + gap, "ga=" + gap
+        self.ends = gap[-1:] in _ENDS
+        self.first = gap == "^" or self.ends
+        self.opens, self.closes = "(" in gap, ")" in gap
+
+
+_gazf = lru_cache(maxsize=64)(_Gaz)
+_gapf = lru_cache(maxsize=4096)(_Gap)
+
+
+@lru_cache(maxsize=64)
+def _shapef(sh: str) -> tuple[str, str, str, str, str]:
+    return "sh=" + sh, "shf=" + sh + "True", "shf=" + sh + "False", "sh-1=" + sh, "sh+1=" + sh
+
+
+@lru_cache(maxsize=256)
+def _pairf(prefix: str, left: str, right: str) -> str:
+    return prefix + left + "|" + right
 
 
 @dataclass
@@ -201,13 +248,12 @@ def _windows(toks: Tokens, cased: bool, reach: int = 1) -> list[tuple[int, int]]
     if not cased:
         return [(0, n)] if n else []
     out: list[tuple[int, int]] = []
-    for i, t in enumerate(toks.raw):
-        if t[:1].isupper():
-            lo, hi = max(i - reach, 0), min(i + reach + 1, n)
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], hi)
-            else:
-                out.append((lo, hi))
+    for i in [i for i, t in enumerate(toks.raw) if t[0].isupper()]:  # \w+ tokens are never empty
+        lo, hi = max(i - reach, 0), min(i + reach + 1, n)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
     return out
 
 

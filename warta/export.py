@@ -7,7 +7,6 @@ evaluation scripts read them.  Unknown values are null, never omitted.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -124,9 +123,3 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     return value
-
-
-def to_string(records: Iterator[dict[str, Any]], fields: tuple[str, ...], fmt: str) -> str:
-    buf = io.StringIO()
-    write(records, fields, fmt, buf)
-    return buf.getvalue()

@@ -300,11 +300,9 @@ def _article_row(article: Article) -> dict[str, Any]:
 
 
 def _event_row(article_id: str, idx: int, e: Any) -> dict[str, Any]:
-    return {
-        "article_id": article_id, "idx": idx, "type": e.type, "source": e.source, "target": e.target,
-        "date": e.date, "precision": e.precision, "place": e.place, "modality": e.modality,
-        "background": e.background, "start": e.start, "end": e.end, "confidence": e.confidence,
-    }
+    """The Event's fields that the events table has a column for."""
+    fields = {k: v for k, v in to_dict(e).items() if k in t.events.c}
+    return {**fields, "article_id": article_id, "idx": idx}
 
 
 def _article_from_row(row: Any) -> Article:

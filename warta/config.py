@@ -20,6 +20,8 @@ class Config:
     db: str = "warta.db"
     csv_columns: dict[str, str] = field(default_factory=dict)
     max_record_bytes: int = 20_000_000
+    batch_size: int = 50
+    batch_seconds: float = 2.0
 
 
 def _defaults() -> dict[str, Any]:
@@ -64,4 +66,6 @@ def load(path: str | Path | None = None) -> Config:
         db=data.get("store", {}).get("db", "warta.db"),
         csv_columns=dict(data.get("ingest", {}).get("csv_columns", {})),
         max_record_bytes=int(data.get("ingest", {}).get("max_record_bytes", 20_000_000)),
+        batch_size=max(1, int(data.get("ingest", {}).get("batch_size", 50))),
+        batch_seconds=float(data.get("ingest", {}).get("batch_seconds", 2.0)),
     )

@@ -24,10 +24,14 @@ def variants_jsonl(path: Path, n: int) -> Path:
     return path
 
 
-def start_ingest(path: Path, db: str) -> subprocess.Popen[bytes]:
+def start_ingest(path: Path, db: str, batch: int = 2) -> subprocess.Popen[bytes]:
+    """``warta ingest`` in a child process, writing ``batch`` articles per transaction."""
+    config = path.with_suffix(".toml")
+    config.write_text(f"[ingest]\nbatch_size = {batch}\nbatch_seconds = 60\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", "WARTA_CONFIG": str(config)}
     return subprocess.Popen(
         [str(Path(sys.executable).parent / "warta"), "ingest", str(path), "--db", db, "--no-progress"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
     )
 
 

@@ -1,25 +1,24 @@
 """The ingest job: read records, analyse each article, store it, update the corpus.
 
-Each article is stored together with its ingest-log row in one transaction,
-so an interrupted ingest leaves a consistent store; running it again skips
-what is stored (ids are content hashes) and finishes the rest.  Corpus steps
-then run over every stored article they have not seen yet.
+Articles are stored in batches, each together with its ingest-log rows in one
+transaction, so an interrupted ingest leaves a consistent store; running it
+again skips what is stored (ids are content hashes) and finishes the rest.
+Corpus steps then run over every stored article they have not seen yet.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy.exc import DataError, IntegrityError
-
 from warta.config import Config
-from warta.errors import WartaError
 from warta.ingest.fields import apply_fields
 from warta.ingest.lock import ingest_lock
+from warta.ingest.outcome import Outcome, outcome_of, write_outcomes
 from warta.ingest.readers import Item, Skip
 from warta.model import Article, RawRecord
 from warta.pipeline import Pipeline, build, corpus_steps
@@ -76,62 +75,40 @@ def ingest(
 ) -> IngestSummary:
     """Store every item (or log why not), then run the corpus steps over the new articles.
 
-    Raises :class:`~warta.ingest.lock.IngestLocked` (a StoreError) when another
-    process is ingesting into the same store.
+    Articles are written in batches, each one transaction with its log rows;
+    a run that is killed loses at most the batch in hand, which the next run
+    redoes.  Raises :class:`~warta.ingest.lock.IngestLocked` (a StoreError)
+    when another process is ingesting into the same store.
     """
     pipeline = build(config.components, config.component_settings)
+    run = functools.partial(analyse, pipeline=pipeline)
     summary = IngestSummary(run_id=time.strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6])
     with ingest_lock(store):
-        for item in items:
-            summary.read += 1
-            _ingest_one(item, store, pipeline, summary)
-            if on_item:
-                on_item(summary)
+        batch: list[Outcome] = []
+        flushed = time.monotonic()
+        try:
+            for item in items:
+                summary.read += 1
+                article_id = None if isinstance(item, Skip) else content_id(item)
+                batch.append(outcome_of(item, article_id, store.has_article, run))
+                if len(batch) >= config.batch_size or time.monotonic() - flushed > config.batch_seconds:
+                    _flush(store, batch, summary)
+                    batch, flushed = [], time.monotonic()
+                if on_item:
+                    on_item(summary)
+        except KeyboardInterrupt:  # keep what is analysed; the next run does the rest
+            _flush(store, batch, summary)
+            raise
+        _flush(store, batch, summary)
         if run_corpus_steps:
             update_corpus(store, config)
     return summary
 
 
-def _ingest_one(item: Item, store: Store, pipeline: Pipeline, summary: IngestSummary) -> None:
-    run = summary.run_id
-    if isinstance(item, Skip):
-        summary.skipped += 1
-        store.log(run, item.input_id, "skipped", item.reason)
-        return
-    article_id = content_id(item)
-    if store.has_article(article_id):
-        summary.unchanged += 1
-        store.log(run, item.input_id, "unchanged", "already stored (same content)", article_id)
-        return
-    try:
-        article = analyse(item, pipeline)
-    except WartaError as exc:
-        summary.failed += 1
-        store.log(run, item.input_id, "error", str(exc))
-        return
-    if not article.text.strip():
-        summary.skipped += 1
-        store.log(run, item.input_id, "skipped", "no article text left after cleaning (only boilerplate?)", article.id)
-        return
-    try:
-        with store.write() as conn:
-            if store.put_article(article, conn):
-                store.log(run, item.input_id, "stored", _note(item, article), article.id, conn=conn)
-                summary.stored += 1
-                summary.new_ids.append(article.id)
-            else:  # the same content appeared earlier in this very run
-                store.log(run, item.input_id, "unchanged", "same content as an earlier record", article.id, conn=conn)
-                summary.unchanged += 1
-    except (IntegrityError, DataError) as exc:  # this article's rows, not the store: go on
-        summary.failed += 1
-        reason = f"the store rejected the analysed article: {type(exc.orig).__name__}: {str(exc.orig)[:300]}"
-        store.log(run, item.input_id, "error", reason, article.id)
-
-
-def _note(record: RawRecord, article: Article) -> str | None:
-    notes = [record.fields["_note"]] if "_note" in record.fields else []
-    notes += article.flags
-    return "; ".join(notes) or None
+def _flush(store: Store, batch: list[Outcome], summary: IngestSummary) -> None:
+    stored = write_outcomes(store, batch, summary.run_id, summary)
+    summary.new_ids.extend(a.id for a in stored)
+    batch.clear()
 
 
 def pending_ids(store: Store) -> tuple[list[str], int]:

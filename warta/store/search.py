@@ -10,7 +10,7 @@ Indonesian (Snowball) stemmer, so a query finds the same articles on either:
   PostgreSQL's own ``indonesian`` configuration (16+) is not used: it would
   stem differently from SQLite and from the query stemming done here.
 
-``index_article(conn, article)`` adds one article inside the caller's write
+``index_articles(conn, articles)`` adds stored articles inside the caller's write
 transaction; ``index_missing(store)`` catches up on articles stored without it.
 """
 
@@ -32,6 +32,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     exists,
     func,
     insert,
@@ -99,7 +100,8 @@ def stemmed(value: str | None) -> str:
     """The text as space-separated stems: what the index holds."""
     if not value:
         return ""
-    return " ".join(stems([w for _s, _e, w in tokens(value)]))
+    words = [w.lower() if w.isascii() else _fold(w) for w in _WORD.findall(value)]
+    return " ".join(stems(words))
 
 
 def query_stems(query: str, limit: int = 16) -> list[str]:
@@ -111,21 +113,24 @@ def query_stems(query: str, limit: int = 16) -> list[str]:
 # ----------------------------------------------------------------- writing
 
 
-def index_article(conn: Connection, article: Article) -> None:
-    """Index one stored article (call inside the write that stores it)."""
-    index_row(conn, article.id, article.title, article.text)
+def index_articles(conn: Connection, articles: list[Article]) -> None:
+    """Index stored articles (call inside the write that stores them)."""
+    index_rows(conn, [(a.id, a.title, a.text) for a in articles])
 
 
-def index_row(conn: Connection, article_id: str, title: str | None, body: str | None) -> None:
+def index_rows(conn: Connection, rows: list[tuple[str, str | None, str | None]]) -> None:
+    """Index (article id, title, body) rows in one statement."""
+    if not rows:
+        return
+    values = [{"aid": aid, "stem_title": stemmed(title), "stem_body": stemmed(body)} for aid, title, body in rows]
     if conn.dialect.name == "postgresql":
-        tsv = func.setweight(func.to_tsvector(TS_CONFIG, stemmed(title)), literal_column("'A'")).op("||")(
-            func.setweight(func.to_tsvector(TS_CONFIG, stemmed(body)), literal_column("'B'"))
+        tsv = func.setweight(func.to_tsvector(TS_CONFIG, bindparam("stem_title")), literal_column("'A'")).op("||")(
+            func.setweight(func.to_tsvector(TS_CONFIG, bindparam("stem_body")), literal_column("'B'"))
         )
-        conn.execute(insert(pg_docs).values(article_id=article_id, tsv=tsv))
+        conn.execute(insert(pg_docs).values(article_id=bindparam("aid"), tsv=tsv), values)
     else:  # the FTS5 entry is added by the search_docs_ai trigger
-        conn.execute(
-            insert(sqlite_docs).values(article_id=article_id, title=stemmed(title), body=stemmed(body))
-        )
+        stmt = insert(sqlite_docs).values(article_id=bindparam("aid"), title=bindparam("stem_title"), body=bindparam("stem_body"))
+        conn.execute(stmt, values)
 
 
 def docs_table(conn: Connection) -> Table:
@@ -144,8 +149,7 @@ def index_missing(store: Any, batch: int = 200) -> int:
             ).all()
             try:
                 with conn.begin_nested():
-                    for row in rows:
-                        index_row(conn, row.id, row.title, row.text)
+                    index_rows(conn, [(row.id, row.title, row.text) for row in rows])
             except IntegrityError:  # another process indexed them meanwhile
                 continue
         added += len(rows)

@@ -7,6 +7,7 @@ migrations, so an old database is brought up to date before use.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections.abc import Iterable, Iterator
@@ -20,10 +21,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from warta.errors import StoreError
-from warta.model import Article, Entity, from_dict, to_dict
+from warta.model import Article, Entity, from_dict, to_dict, to_json
 from warta.store import schema as t
 from warta.store.migrate import upgrade
-from warta.store.search import index_article
+from warta.store.search import index_articles
 
 
 def url_for(db: str) -> str:
@@ -84,30 +85,59 @@ class Store:
 
         Returns False (and changes nothing) when the article is already stored.
         """
+        return self.put_articles([article], conn)[0]
+
+    def put_articles(self, articles: list[Article], conn: Connection | None = None) -> list[bool]:
+        """Store analysed articles in a handful of statements; which of them were new.
+
+        An article already stored, or repeated earlier in the list, is False
+        and changes nothing.  Statements per batch, not per article, are what
+        make a batched ingest faster than one article per transaction.
+        """
+        if not articles:
+            return []
         if conn is None:
             with self.write() as c:
-                return self.put_article(article, c)
-        if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
-            return False
-        conn.execute(insert(t.articles).values(**_article_row(article)))
-        index_article(conn, article)  # full-text search, in the same transaction
-        if article.mentions:
-            conn.execute(
-                insert(t.mentions),
-                [
-                    {"article_id": article.id, "idx": i, "start": m.start, "end": m.end, "text": m.text,
-                     "entity_id": m.entity}
-                    for i, m in enumerate(article.mentions)
-                ],
-            )
-        if article.events:
-            conn.execute(insert(t.events), [_event_row(article.id, i, e) for i, e in enumerate(article.events)])
+                return self.put_articles(articles, c)
+        A = t.articles.c
+        seen = {r[0] for r in conn.execute(select(A.id).where(A.id.in_({a.id for a in articles})))}
+        new: list[Article] = []
+        for a in articles:
+            if a.id not in seen:
+                new.append(a)
+                seen.add(a.id)
+        is_new = {id(a) for a in new}
+        if new:
+            self._insert_new(conn, new)
+        return [id(a) in is_new for a in articles]
+
+    def _insert_new(self, conn: Connection, articles: list[Article]) -> None:
+        conn.execute(insert(t.articles), [_article_row(a) for a in articles])
+        index_articles(conn, articles)  # full-text search, in the same transaction
+        mentions = [
+            {"article_id": a.id, "idx": i, "start": m.start, "end": m.end, "text": m.text, "entity_id": m.entity}
+            for a in articles for i, m in enumerate(a.mentions)
+        ]
+        if mentions:
+            conn.execute(insert(t.mentions), mentions)
+        events = [_event_row(a.id, i, e) for a in articles for i, e in enumerate(a.events)]
+        if events:
+            conn.execute(insert(t.events), events)
+        entities: dict[str, Entity] = {}
         counts: dict[str, int] = {}
-        for m in article.mentions:
-            if m.entity:
-                counts[m.entity] = counts.get(m.entity, 0) + 1
-        self._merge_entities(conn, list(article.entities.values()), counts)
-        return True
+        for a in articles:
+            for m in a.mentions:
+                if m.entity:
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            for e in a.entities.values():
+                if e.id in entities:  # the same entity in two articles of the batch: one row, all aliases
+                    first = entities[e.id]
+                    entities[e.id] = dataclasses.replace(
+                        first, aliases=first.aliases + e.aliases, roles=first.roles + e.roles
+                    )
+                else:
+                    entities[e.id] = e
+        self._merge_entities(conn, list(entities.values()), counts)
 
     def _merge_entities(self, conn: Connection, entities: list[Entity], counts: dict[str, int]) -> None:
         """Insert new entities and fold aliases, roles and counts into known ones, in three statements."""
@@ -224,6 +254,12 @@ class Store:
         else:
             conn.execute(insert(t.ingest_log).values(**row))
 
+    def log_many(self, rows: list[dict[str, Any]], conn: Connection) -> None:
+        """Ingest-log rows (run_id, input_id, status, reason, article_id) in one statement."""
+        if rows:
+            at = now()
+            conn.execute(insert(t.ingest_log), [{"reason": None, "article_id": None, **r, "at": at} for r in rows])
+
     def log_rows(self, run_id: str | None = None, after: int = 0) -> list[dict[str, Any]]:
         query = select(t.ingest_log).where(t.ingest_log.c.id > after).order_by(t.ingest_log.c.id)
         if run_id:
@@ -280,8 +316,6 @@ def sort_key(value: str | None) -> str | None:
 
 
 def _article_row(article: Article) -> dict[str, Any]:
-    doc = to_dict(article)
-    doc.pop("raw", None)
     return {
         "id": article.id,
         "input_id": article.input_id,
@@ -293,7 +327,7 @@ def _article_row(article: Article) -> dict[str, Any]:
         "published_utc": sort_key(article.published),
         "language": article.language,
         "text": article.text,
-        "doc": json.dumps(doc, ensure_ascii=False),
+        "doc": to_json(article, drop=("raw",)),
         "raw": article.raw,
         "ingested_at": now(),
     }

@@ -1,0 +1,124 @@
+"""Indirect speech: "X mengatakan (bahwa) ...", "Menurut X, ...", "Saat ini, kata Ririn, ..."."""
+
+from __future__ import annotations
+
+import re
+
+from warta.model import Quote, Span
+from warta.nlp.claims import ADVERBS, Actor, cues
+from warta.nlp.quotes.context import PREV, Cand, Context
+from warta.nlp.quotes.direct import _named
+
+# "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
+# investigasi KNKT, ...": a speech cue and its speaker framing the sentence.
+_LEAD_CUE = re.compile(
+    r"(?:[^,.\n\u201c\u201d\"]{1,40},\s+)?(kata|ujar|lanjut|jelas|tambah|imbuh|tutur|ungkap|terang|tegas|"
+    r"papar|sebut|menurut)(nya)?\b\s*([^,.\n\u201c\u201d\"]{0,60}?),\s+",
+    re.IGNORECASE,
+)
+_PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
+_TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
+_THAT = re.compile(r"\s*(?:,\s*)?(?:bahwa\s+|:\s*)?", re.IGNORECASE)
+# A capitalised name of two words or more right before the verb ("KCIC Eva Chairunisa mengatakan").
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+,?\s*$")
+_ROLE_GAP = re.compile(r"[\s,]*(?:\([^()]{1,15}\))?[\s,]*")
+
+
+def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
+    lead = _lead(ctx, sent)
+    if lead is not None:
+        return [lead]
+    text = ctx.text
+    for m in cues("say").finditer(text, sent.start, sent.end):
+        content = _content(text, m.end(), sent.end)
+        if content is None:
+            continue
+        quote = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
+        quote.cue_start, quote.cue_end = m.start(), m.end()
+        head, pronoun = _subject(ctx, quote, sent, m.start())
+        if head is None and not pronoun and quote.speaker_name is None:
+            continue
+        if head is not None:
+            ctx.set_speaker(quote, head)
+        quote.date = ctx.date_in(head.start if head else sent.start, content[0])
+        quote.channel = ctx.channel_in(sent.start, m.start())
+        return [Cand(quote, needs_prev=pronoun and head is None)]  # one reported statement per sentence
+    return []
+
+
+def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor | None, bool]:
+    """The speaker before a reporting verb, and whether it is a pronoun to resolve later."""
+    text = ctx.text
+    if ctx.actors.pronoun_before(verb, sent.start):
+        prev = ctx.previous_subject(sent)
+        return (prev, False) if isinstance(prev, Actor) else (None, True)
+    head = ctx.actors.subject_before(verb, sent.start)
+    if head is None:
+        named = _subject_name(ctx, sent.start, verb)
+        if isinstance(named, Actor):
+            return named, False
+        if named == PREV:
+            return None, True
+        quote.speaker_name = named
+        return None, False
+    gap = text[head.end : verb]
+    run = _NAME_BEFORE.search(gap)
+    if run and _ROLE_GAP.fullmatch(gap, 0, run.start()) and not ctx.actors.between(head.end, verb):
+        # "Ketua DPRD Cilegon Rizki Khairul Ikhwan mengatakan": the organisation is the role's;
+        # "General Manager KCIC Eva Chairunisa": the recogniser missed the name
+        quote.speaker_name = run.group().strip(" ,")
+        return None, False
+    return head, False
+
+
+def _lead(ctx: Context, sent: Span) -> Cand | None:
+    text = ctx.text
+    m = _LEAD_CUE.match(text, sent.start, sent.end)
+    content = _content(text, m.end(), sent.end) if m else None
+    if m is None or content is None:
+        return None
+    q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
+    q.cue_start, q.cue_end = m.start(1), m.end(3)
+    who = m.group(3).strip()
+    if m.group(2) or _PRONOUN_ONLY.match(who):  # "Menurutnya,", "kata dia,"
+        return None if m.group(2) and who else Cand(q, needs_prev=True)
+    if not who:
+        return None
+    found = [a for a in ctx.actors.between(m.start(3), m.end(3)) if not ctx.actors.is_name_part(a)]
+    persons = [a for a in found if a.type == "person"]
+    if persons or found:
+        ctx.set_speaker(q, (persons[-1:] or found)[0])  # "Menurut Kasat Reskrim Polres Garut AKP Joko"
+        return Cand(q)
+    if _TRAIL_ANAPHOR.search(who):  # "menurut pakar hukum itu"
+        return Cand(q, needs_prev=True)
+    cand = _named(ctx, q, m.start(3), m.end(3), last=True)
+    return cand if q.speaker or q.speaker_name else None
+
+
+def _subject_name(ctx: Context, start: int, end: int) -> Actor | str | None:
+    """A subject the recogniser missed: a known actor written by an alias, a capitalised name
+    right before the verb ("Rizki mengatakan"), or PREV for a noun phrase pointing back
+    ("Pakar hukum itu bilang")."""
+    text = ctx.text
+    cut = text.rfind(",", start, end)
+    if cut >= 0 and end - cut > 3:
+        start = cut + 1  # "Sebelumnya, Yusril mengatakan"
+    words = text[start:end].split()
+    while words and words[-1].lower() in ADVERBS:
+        words.pop()
+    if not words or len(words) > 6:
+        return None
+    if _TRAIL_ANAPHOR.search(words[-1]):
+        return PREV
+    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        known = ctx.actors.named_in(start, end)
+        return known if known is not None else " ".join(words)
+    return None
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _THAT.match(text, start, end)
+    start = m.end() if m else start
+    while end > start and text[end - 1] in " .;,":
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 3 else None

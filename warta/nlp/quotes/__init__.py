@@ -70,6 +70,7 @@ def _resolve(ctx: Context, cands: list[Cand]) -> list[Quote]:
             q.speaker, q.speaker_name = last
         if q.speaker is not None:
             q.speaker_name = ctx.actors.names.get(q.speaker)
+        q.speaker_name = q.speaker_name or None
         if q.speaker is not None or q.speaker_name:
             last = (q.speaker, q.speaker_name)
         out.append(q)

@@ -18,6 +18,7 @@ _OUTLET = re.compile(
     r"\b(dimuat|diterbitkan|disiarkan|dipublikasikan|dilaporkan|menurut)\s+(?:oleh\s+)?", re.IGNORECASE
 )
 PREV = "<previous>"  # speaker placeholder resolved in text order
+UNNAMED = ""  # speaker_name of a speaker named by a role alone ("Jaksa menilai"): no one
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from warta.model import Quote, Span
 from warta.nlp.claims import name_run
 from warta.nlp.lexicon import Alternation
 from warta.nlp.quotes.context import Cand, Context
+from warta.nlp.quotes.speakers import clean_name, false_person, name_after
 
 _SKIP_LEAD = re.compile(r"[\s,\\]*")
 # Where the speaker phrase after a cue verb ends.
@@ -118,6 +119,10 @@ def find_direct(ctx: Context, para: Span, o: int, c: int, closed: bool) -> Cand 
             return inv
     if _is_title(text, para, o, qs, qe, words):
         return None
+    if not text[para.start : o].strip():
+        lead = _colon_lead(ctx, quote, para.start)
+        if lead is not None:
+            return lead
     before = _BEFORE_CUE.search(text[max(sent.start, o - 90) : o])
     if before:
         verb_at = max(sent.start, o - 90) + before.start()
@@ -132,6 +137,27 @@ def find_direct(ctx: Context, para: Span, o: int, c: int, closed: bool) -> Cand 
         nxt = _next_sentence(ctx, quote, c + 1 if closed else para.end)
         return nxt or Cand(quote, needs_prev=True)
     return None  # short words in marks: a term or scare quotes
+
+
+def _colon_lead(ctx: Context, quote: Quote, para_start: int) -> Cand | None:
+    """A paragraph that is a quote, after a paragraph ending with a colon ("NME
+    menulis:"): the speaker is that sentence's subject."""
+    text = ctx.text
+    lo = max(0, para_start - 20)
+    colon = lo + len(text[lo:para_start].rstrip()) - 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    sent = ctx.sentence(colon)
+    quote.cue_start, quote.cue_end = sent.start, colon + 1
+    head = ctx.actors.subject_before(colon, sent.start)
+    if head is not None and not false_person(ctx.article, head):
+        if not name_in_role(ctx, quote, head.end, colon):
+            ctx.set_speaker(quote, head)
+        return Cand(quote)
+    if ctx.actors.pronoun_before(colon, sent.start):
+        return Cand(quote, needs_prev=True)
+    quote.cue_start = quote.cue_end = None
+    return None
 
 
 def _is_title(text: str, para: Span, o: int, qs: int, qe: int, words: int) -> bool:
@@ -177,7 +203,7 @@ def _phrase_end(ctx: Context, start: int, para: Span) -> int:
     p_end = end_m.start() if end_m else limit
     if not (end_m and end_m.group() == ","):
         return p_end
-    if any(a.type == "person" for a in ctx.actors.between(start, p_end)):
+    if _has_person(ctx, start, p_end):
         return p_end
     for _ in range(4):
         nxt = _SKIP_LEAD.match(text, p_end + 1, para.end).end()  # type: ignore[union-attr]
@@ -185,36 +211,60 @@ def _phrase_end(ctx: Context, start: int, para: Span) -> int:
             break
         more = _PHRASE_END.search(text, nxt, min(para.end, nxt + 80))
         p_end = more.start() if more else min(para.end, nxt + 80)
-        if (
-            not more
-            or more.group() != ","
-            or any(a.type == "person" for a in ctx.actors.between(start, p_end))
-        ):
+        if not more or more.group() != "," or _has_person(ctx, start, p_end):
             break
     return p_end
+
+
+def _has_person(ctx: Context, start: int, end: int) -> bool:
+    found = ctx.actors.between(start, end)
+    return any(a.type == "person" and not false_person(ctx.article, a) for a in found)
 
 
 def _speaker_in(ctx: Context, quote: Quote, start: int, end: int) -> Cand:
     """The speaker in a phrase after a cue: the last person (a role comes before the name),
     else the first actor, else a known name or a capitalised run."""
     in_phrase = [a for a in ctx.actors.between(start, end) if not ctx.actors.is_name_part(a)]
-    persons = [a for a in in_phrase if a.type == "person"]
+    persons = [a for a in in_phrase if a.type == "person" and not false_person(ctx.article, a)]
     if persons:
         if _RELATIVE.search(ctx.text, max(start, persons[-1].start - 30), persons[-1].start):
             return Cand(quote)  # "tanya kuasa hukum Denden": the lawyer, who is not named
-        ctx.set_speaker(quote, persons[-1])
+        if not name_in_role(ctx, quote, persons[-1].end, end):
+            ctx.set_speaker(quote, persons[-1])
         return Cand(quote)
     comma = ctx.text.rfind(",", start, end)
+    last = in_phrase[-1] if len(in_phrase) > 1 else None
+    if last is not None and last.start > comma >= 0 and not ctx.text[comma + 1 : last.start].strip():
+        ctx.set_speaker(quote, in_phrase[-1])  # "ujar Direktur PT ADM, Sri Agung Handayani"
+        return Cand(quote)
     if in_phrase and comma >= in_phrase[-1].end:
         # "ucap Konjen RI untuk Noumea, Bambang Gunawan": the name after the role's comma
         run = name_run(ctx.text, comma + 1, end, last=True)
         if run and " " in ctx.text[run[0] : run[1]] and not ctx.text[comma + 1 : run[0]].strip():
-            quote.speaker_name = ctx.text[run[0] : run[1]]
+            quote.speaker_name = clean_name(ctx.text[run[0] : run[1]])
             return Cand(quote)
+    if in_phrase and name_in_role(ctx, quote, in_phrase[-1].end, end):
+        return Cand(quote)  # "Kasi Humas Polresta Bogor Kota Iptu Eko Agus"
     if in_phrase:
         ctx.set_speaker(quote, in_phrase[0])
         return Cand(quote)
     return _named(ctx, quote, start, end)
+
+
+def name_in_role(ctx: Context, quote: Quote, start: int, end: int) -> bool:
+    """Set the speaker to the name that ends a role phrase after ``start``
+    ("Polresta Bogor Kota Iptu Eko Agus"): a known person by an alias, else the name."""
+    tail = name_after(ctx.article, start, end)
+    if tail is None:
+        return False
+    known = ctx.actors.named_in(*tail)
+    if known is not None and known.type == "person":
+        ctx.set_speaker(quote, known)
+    elif known is not None and ctx.text[tail[0] : tail[1]].lower() == known.text:
+        return False  # "CEO Xiaomi": an organisation of the article, no name
+    else:
+        quote.speaker, quote.speaker_name = None, ctx.text[tail[0] : tail[1]]
+    return True
 
 
 def _named_after(ctx: Context, quote: Quote, cue: re.Match[str], para: Span) -> Cand:
@@ -264,12 +314,12 @@ def _next_sentence(ctx: Context, quote: Quote, pos: int) -> Cand | None:
 def _named(ctx: Context, quote: Quote, start: int, end: int, last: bool = True) -> Cand:
     """Speaker by an alias of a known actor, else by a capitalised name (``speaker_name`` only)."""
     known = ctx.actors.named_in(start, end)
-    if known is not None:
+    if known is not None and not false_person(ctx.article, known):
         if _RELATIVE.search(ctx.text, max(start, known.start - 30), known.start):
             return Cand(quote)  # "tanya kuasa hukum Denden": the lawyer, who is not named
         ctx.set_speaker(quote, known)
         return Cand(quote)
     run = name_run(ctx.text, start, end, last)
     if run is not None and not _RELATIVE.search(ctx.text, max(start, run[0] - 30), run[0]):
-        quote.speaker_name = ctx.text[run[0] : run[1]]
+        quote.speaker_name = clean_name(ctx.text[run[0] : run[1]])
     return Cand(quote)

@@ -6,8 +6,9 @@ import re
 
 from warta.model import Quote, Span
 from warta.nlp.claims import ADVERBS, Actor, cues
-from warta.nlp.quotes.context import PREV, Cand, Context
-from warta.nlp.quotes.direct import _named
+from warta.nlp.quotes.context import PREV, UNNAMED, Cand, Context
+from warta.nlp.quotes.direct import _named, name_in_role
+from warta.nlp.quotes.speakers import clean_name, false_person
 
 # "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
 # investigasi KNKT, ...": a speech cue and its speaker framing the sentence.
@@ -16,11 +17,15 @@ _LEAD_CUE = re.compile(
     r"papar|sebut|menurut)(nya)?\b\s*([^,.\n\u201c\u201d\"]{0,60}?),\s+",
     re.IGNORECASE,
 )
+# The role's holder named after it: "Menurut Kepala BPBD, Dian Wiriyawan, ..."
+_APPOSITION = re.compile(r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de)){0,4}),\s+")
 _PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
 _TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:,\s*)?(?:bahwa\s+|:\s*)?", re.IGNORECASE)
 # A capitalised name of two words or more right before the verb ("KCIC Eva Chairunisa mengatakan").
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+,?\s*$")
+# Capitalised words (a role's organisation and a name) between an actor and its verb.
+_ROLE_WORDS = re.compile(r"(?:[\s,]+(?:\([^()]{1,15}\)|[A-Z][\w'.-]*))+[\s,]*")
 _ROLE_GAP = re.compile(r"[\s,]*(?:\([^()]{1,15}\))?[\s,]*")
 
 
@@ -36,7 +41,7 @@ def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
         quote = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
         quote.cue_start, quote.cue_end = m.start(), m.end()
         head, pronoun = _subject(ctx, quote, sent, m.start())
-        if head is None and not pronoun and quote.speaker_name is None:
+        if head is None and not pronoun and quote.speaker is None and quote.speaker_name is None:
             continue
         if head is not None:
             ctx.set_speaker(quote, head)
@@ -66,8 +71,13 @@ def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor |
     if run and _ROLE_GAP.fullmatch(gap, 0, run.start()) and not ctx.actors.between(head.end, verb):
         # "Ketua DPRD Cilegon Rizki Khairul Ikhwan mengatakan": the organisation is the role's;
         # "General Manager KCIC Eva Chairunisa": the recogniser missed the name
-        quote.speaker_name = run.group().strip(" ,")
+        quote.speaker_name = clean_name(run.group().strip(" ,"))
         return None, False
+    if _ROLE_WORDS.fullmatch(gap) and name_in_role(ctx, quote, head.end, verb):
+        # "Ketua Umum BPP HIPMI Pusat Akbar Himawan Buchari mengatakan"
+        return None, False
+    if false_person(ctx.article, head):
+        return None, True  # "Kapolresta mengatakan": the official quoted before
     return head, False
 
 
@@ -77,9 +87,20 @@ def _lead(ctx: Context, sent: Span) -> Cand | None:
     content = _content(text, m.end(), sent.end) if m else None
     if m is None or content is None:
         return None
+    who = m.group(3).strip()
+    named = _APPOSITION.match(text, content[0], content[1])
+    if named and who[:1].isupper() and not m.group(2):
+        # "Menurut Danton Satgas BPBD Kota Tangerang Selatan, Dian Wiriyawan, insiden ..."
+        content = _content(text, named.end(), sent.end)
+        if content is None:
+            return None
+        q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
+        q.cue_start, q.cue_end = m.start(1), named.end(1)
+        if not name_in_role(ctx, q, named.start(1), named.end(1)):
+            return None
+        return Cand(q)
     q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
     q.cue_start, q.cue_end = m.start(1), m.end(3)
-    who = m.group(3).strip()
     if m.group(2) or _PRONOUN_ONLY.match(who):  # "Menurutnya,", "kata dia,"
         return None if m.group(2) and who else Cand(q, needs_prev=True)
     if not who:
@@ -112,7 +133,9 @@ def _subject_name(ctx: Context, start: int, end: int) -> Actor | str | None:
         return PREV
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
         known = ctx.actors.named_in(start, end)
-        return known if known is not None else " ".join(words)
+        if known is not None and not false_person(ctx.article, known):
+            return known
+        return clean_name(" ".join(words)) or UNNAMED  # "Jaksa menilai": a role, unnamed
     return None
 
 

@@ -2,6 +2,15 @@
 
 A key is "<csv file name>:<0-based data row>" for the indonews CSVs or
 "kompas-md/<day>/<file>.md" for the Kompas Markdown files.
+
+The first 30 records (round 1) carry quote, claim and event labels.  The
+records marked ``"scope": "events"`` (round 2) label events only; they were
+chosen by a fixed rule before the system was run on them: every
+indonews-2025-06-early detik row whose URL starts with
+``https://news.detik.com/internasional/`` and the first 14 kompas rows whose URL
+starts with ``https://nasional.kompas.com/``, in row order, skipping rows
+already labelled and rows with an empty body (the reader drops those).
+Each half follows eval/split.py.
 """
 
 from __future__ import annotations

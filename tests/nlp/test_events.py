@@ -104,7 +104,7 @@ def test_events_lexicon_rows_are_valid() -> None:
     table = rows("events.tsv")
     assert len(table) > 50
     for row in table:
-        assert row[1] in PLOVER and row[2][:1] in ("v", "n", "d") and set(row[2][1:]) <= {"1", "m"}, row
+        assert row[1] in PLOVER and row[2][:1] in ("v", "n", "d", "p") and set(row[2][1:]) <= {"1", "m"}, row
 
 
 def _article(text: str, actors: dict[str, str], times: dict[str, str] | None = None) -> Article:
@@ -198,7 +198,7 @@ def test_events_coordinated_attackers_are_not_each_others_target() -> None:
 def test_events_lexicons_are_indexed_by_word_prefix() -> None:
     # a pattern without a literal start makes the whole table scan every character (slow)
     from warta.nlp.claims import cues
-    from warta.nlp.events import _lexicon
+    from warta.nlp.events import lexicon as _lexicon
 
     assert not _lexicon()[0].always
     assert not any(cues(k).always for k in ("after", "say", "according", "allege", "deny"))

@@ -152,7 +152,9 @@ class Actors:
         for g in find_groups(self.text):
             i = bisect.bisect_left(self.starts, g.end)
             inside = [a for a in items[max(0, i - 3) : i] if a.end > g.start]
-            longer = all(g.start <= a.start and a.end <= g.end and a.end - a.start < g.end - g.start for a in inside)
+            longer = all(
+                g.start <= a.start and a.end <= g.end and a.end - a.start < g.end - g.start for a in inside
+            )
             if inside and not (g.named and longer):
                 continue
             nxt = items[i] if i < len(items) else None
@@ -160,8 +162,10 @@ class Actors:
                 continue
             for a in inside:
                 items.remove(a)
-            items.insert(bisect.bisect_left([a.start for a in items], g.start), Actor(
-                g.start, g.end, g.id, g.type, self.text[g.start : g.end]))
+            items.insert(
+                bisect.bisect_left([a.start for a in items], g.start),
+                Actor(g.start, g.end, g.id, g.type, self.text[g.start : g.end]),
+            )
             self.starts = [a.start for a in items]
             added.setdefault(g.id, g)
             self.names.setdefault(g.id, g.name)
@@ -309,6 +313,8 @@ _REPORT = re.compile(r"\b(?:laporan|dokumen|penyelidikan|investigasi|hasil)\b[^.
 _SUSPECT = re.compile(r",\s+(?:mungkin|kemungkinan|diduga)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:bahwa\s+|:\s*)?", re.IGNORECASE)
 _WORDS = re.compile(r"\w{4,}")
+# A sentence that goes on with what the one before alleged: "Hal tersebut melanggar ...".
+_GOES_ON = re.compile(r"(?:Hal|Langkah|Tindakan|Pengiriman)\s+(?:tersebut|itu|ini)\s+(?=\w)")
 
 
 def sentence_at(sentences: list[Span], starts: list[int], pos: int) -> Span | None:
@@ -332,9 +338,11 @@ def find_claims(article: Article, actors: Actors, skip: list[tuple[int, int]]) -
     """
     text = article.text
     claims: list[Claim] = []
+    goes_on: list[Claim] = []  # kept apart so that a denial answers the main claim
     for sent in article.sentences:
         if any(a <= sent.start and sent.end <= b for a, b in skip):
             continue
+        before = len(claims)
         for m in cues("allege").finditer(text, sent.start, sent.end):
             _allege(text, actors, sent, m.start(), m.end(), claims)
         for m in cues("say").finditer(text, sent.start, sent.end):
@@ -343,7 +351,22 @@ def find_claims(article: Article, actors: Actors, skip: list[tuple[int, int]]) -
                 _allege(text, actors, sent, m.start(), m.end(), claims)
         for m in cues("deny").finditer(text, sent.start, sent.end):
             _deny(text, actors, sent, m.start(), m.end(), claims)
-    return claims
+        if len(claims) == before and claims and claims[-1].modality != "denied":
+            _continued(text, sent, claims[-1], goes_on)
+    return sorted(claims + goes_on, key=lambda c: c.start) if goes_on else claims
+
+
+def _continued(text: str, sent: Span, prev: Claim, out: list[Claim]) -> None:
+    """ "... mengklaim bahwa Korut mengirimkan senjata ke Rusia. Hal tersebut melanggar sanksi
+    PBB dengan imbalan bantuan teknis": the next sentence goes on with the same allegation."""
+    m = _GOES_ON.match(text, sent.start)
+    if m is None or not prev.asserted_by or sent.start - prev.end > 3:
+        return
+    prop = _proposition(text, m.end(), sent.end)
+    if prop is not None:
+        out.append(
+            Claim(prop[0], prop[1], text[prop[0] : prop[1]], list(prev.asserted_by), [], prev.modality)
+        )
 
 
 def _allege(text: str, actors: Actors, sent: Span, cs: int, ce: int, claims: list[Claim]) -> None:

@@ -17,6 +17,7 @@ _NAME_AFTER = re.compile(
     rf"(?:\s*\([A-Z][\w-]*\))?\s+({_TITLE}[A-Z][\w'-]*(?:\s+{_TITLE}[A-Z][\w'-]*){{0,3}})"
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_INSIDE = re.compile(r"[\w,;)]\s+$")  # a word before: not the start of a sentence
 
 
 @dataclass(slots=True)
@@ -47,6 +48,8 @@ def find_groups(text: str) -> list[Group]:
     for m in alt.finditer(text):
         _, key, names, type_, flags = table[alt.row(m)]
         surface = m.group()
+        if "l" in flags and surface[:1].isupper() and _INSIDE.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "Perusahaan Umum Daerah Pembangunan": a name, not the generic word
         if "+" in flags:
             if not surface[:1].isupper():
                 continue

@@ -1,0 +1,168 @@
+"""Word lists and patterns of the event finder: modality, background, clause edges."""
+
+from __future__ import annotations
+
+import re
+
+ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "INVESTIGATE"})
+
+PLANNED = frozenset(
+    [
+        "akan",
+        "berencana",
+        "dijadwalkan",
+        "diperkirakan",
+        "direncanakan",
+        "rencana",
+        "jelang",
+        "menjelang",
+        "hendak",
+        "bakal",
+        "ingin",
+        "siap",
+    ]
+)
+
+NEGATION = frozenset(["tidak", "belum", "bukan", "tak", "tanpa"])
+
+CONDITIONAL = re.compile(r"\b(?:jika|apabila|bila|kalau|seandainya|andaikan)\b", re.IGNORECASE)
+
+POSSIBLE = frozenset(["dapat", "bisa", "mampu", "mungkin", "memungkinkan", "memungkinkannya", "kemungkinan"])
+
+# Told in passing: "sejak Kim mengunjungi", "pernah bertemu"; after the trigger: "... tahun lalu".
+BACKGROUND = re.compile(r"\b(?:sejak|dulu|dahulu|pernah|sebelumnya)\b", re.IGNORECASE)
+
+BACKGROUND_AFTER = re.compile(r"\b(?:tahun lalu|silam|pada tahun \d{4}|dulu)\b", re.IGNORECASE)
+
+# Habitual or lasting ("berulang kali membantah", "selama bertahun-tahun telah mengirim"), a
+# reason ("memuji X karena mendukung"): not one dated occurrence.
+HABITUAL = re.compile(
+    r"\b(?:berulang kali|berkali-kali|kerap(?: kali)?|sering|selalu|secara (?:teratur|rutin)|"
+    r"selama (?:bertahun-tahun|berbulan-bulan|puluhan tahun|beberapa \w+))\b[^.,;]*$"
+    r"|\bkarena\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# "X memperdalam hubungan ... sejak 2022": a state lasting since then, not an event of that day.
+SINCE_AFTER = re.compile(r"\bsejak\b", re.IGNORECASE)
+
+# "X adalah salah satu negara yang mengakui ...": a description of the subject.
+COPULA = re.compile(r"\b(?:adalah|merupakan|ialah)\b", re.IGNORECASE)
+
+# "kunjungan pertamanya sejak tahun 2000", "... pertamanya ke Korut dalam 24 tahun terakhir":
+# the previous occurrence is an event of its own.
+FIRST_SINCE = re.compile(
+    r"\s+pertama(?:nya|\s+kali)?\b(?:\s+(?:ke|di|dengan)\s+[^,.;]{1,40}?)?\s+"
+    r"(?:sejak\s+(?:tahun\s+)?(?P<year>\d{4})\b|dalam\s+(?P<n>\d{1,3})\s+tahun(?:\s+terakhir)?)",
+    re.IGNORECASE,
+)
+
+# An ordinal owned by the subject: "kunjungan pertamanya".
+ORDINAL_NYA = re.compile(r"\s+(?:pertama|kedua|ketiga|terakhir|perdana)nya\b", re.IGNORECASE)
+
+# The rest of the clause before an echoing noun: "(ke) Jepang, kunjungan" / ", yang merupakan kunjungan".
+ECHO = re.compile(r"[^.;]{0,40}?,\s+(?:yang\s+merupakan\s+|sebagai\s+)?\w+", re.IGNORECASE)
+
+MESSAGE_WINDOW = 2  # sentences after a letter that may tell what it says
+
+COOPERATIVE = re.compile(
+    r"\b(?:kerja\s+sama|persahabatan|kemitraan|hubungan\s+(?:bilateral|yang\s+lebih\s+erat))\b",
+    re.IGNORECASE,
+)
+
+# Where the object part of a clause ends (target search); a full stop inside a quoted
+# passage of several sentences too, unless it ends an initial or a title ("Dr.", "A.").
+CLAUSE_BREAK = re.compile(
+    r"[;,]|(?<!\b\w)(?<!\b\w\w)[.!?]\s|\s(?:yang|karena|sementara|sedangkan|ketika|sebelum|setelah|sejak|"
+    r"sambil|sembari|di\s+mana|dimana|sehingga)\s|\sdan\s+(?:me|ber|di|ter)\w+",
+    re.IGNORECASE,
+)
+
+# Where a subordinate clause starts (source search): its subject follows.
+CLAUSE_START = re.compile(
+    r"\b(?:sejak|ketika|saat|karena|sehingga|bahwa|sementara|sedangkan|tetapi|namun|setelah|sebelum|"
+    r"sambil|sembari|jika|apabila|agar|supaya|usai|seusai|sesudah)\s+",
+    re.IGNORECASE,
+)
+
+CAPITAL = re.compile(r"(?<![\w.])[A-Z]\w+")
+
+ACCORDING = re.compile(r"\bmenurut\b", re.IGNORECASE)
+
+PLACE_PREP = re.compile(r"\bdi\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+PRONOUN = re.compile(r"\b(ia|dia|beliau|mereka)\b", re.IGNORECASE)
+
+# Between a noun trigger and its genitive actor: "penyelidikan pihak Polres", "kunjungan Presiden X".
+GENITIVE_GAP = re.compile(r"^\s*(?:(?:dari\s+)?(?:pihak|oleh|pemerintah)\s+|dari\s+)?$", re.IGNORECASE)
+
+BETWEEN = re.compile(r"^\s+antara\s+$", re.IGNORECASE)
+
+BETWEEN_AND = re.compile(r"\s+dengan\s+|\s+dan\s+", re.IGNORECASE)
+
+# A noun trigger takes the subject before it only as the object of a light verb ("Israel
+# melancarkan serangan"), not in "X mengutuk serangan" or "... akibat serangan".
+LIGHT_VERB = re.compile(
+    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|melaksanakan|memulai|meluncurkan|melanjutkan|"
+    r"menjalani|terlibat|menyatakan|memberikan|menyampaikan|mengumumkan)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# "serangan tersebut": a noun pointing back at an event already told.
+POINTS_BACK = re.compile(r"\s+(?:itu|tersebut|ini)\b", re.IGNORECASE)
+
+COORDINATED = re.compile(r"^\s*(?:,|dan|serta|maupun)\s*$", re.IGNORECASE)
+
+FIRST_PERSON = re.compile(
+    r"\b(?:kami|kita|saya|aku)\s+(?:(?:juga|pun|akan|telah|sudah|terus|tetap|ingin|siap|hadir|langsung|"
+    r"segera|untuk)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:pada|hari|tanggal|sejak|mulai|hingga|sampai|sekitar|malam|pagi|siang|sore|dan|atau)\s)"
+    r"[a-z]{3,}\s+$"
+)
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+
+# Present tense: "saat ini ... dalam penyelidikan" happens when the news is published.
+NOW = re.compile(r"\b(?:saat ini|sedang|tengah|kini)\b", re.IGNORECASE)
+
+ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# Between a passive verb and its agent: nothing (or "pihak", "pasukan"), or "oleh" after a
+# few words ("diperiksa selama hampir 12 jam oleh penyidik") and before a few (a unit's name).
+PASSIVE_AGENT = re.compile(
+    r"\s+(?:(?:[^\s,.;:]+\s+){0,5}?oleh\s+(?:[^\s,.;:]+\s+){0,5}?"
+    r"|(?:pihak|para|pasukan|militer|tentara|aparat|otoritas)\s+)?$",
+    re.IGNORECASE,
+)
+# A verb whose complement is only wanted, asked for or threatened: the act after it is no event.
+COMPLEMENT = re.compile(
+    r"\b(?:mengancam|meminta|mendesak|menuntut|menyerukan|memperingatkan|mengimbau|memohon)\s+"
+    r"(?:[^\s,.;]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+THAT = re.compile(r"\b(?:bahwa|agar|supaya)\s+", re.IGNORECASE)
+# An alleged wrongdoing or use of arms: a claim about it is an accusation.
+WRONGDOING = re.compile(
+    r"\b(?:korupsi|suap|gratifikasi|pencucian uang|kejahatan|pelanggaran|melanggar|tindak pidana|"
+    r"terorisme|penipuan|pemerasan|penyalahgunaan|kecurangan|curang|manipulasi|"
+    r"membunuh|pembunuhan|menyiksa|penyiksaan|kekerasan|terlibat|senjata|rudal|amunisi|drone)\b",
+    re.IGNORECASE,
+)
+# The start of a clause with no subject of its own: auxiliaries, adverbs and verbs only.
+SUBJECTLESS = re.compile(
+    r"\s*(?:(?:akan|telah|sudah|juga|kembali|masih|sedang|tengah|tidak|belum|pun|lalu|segera|terus|"
+    r"langsung|untuk|resmi|pertama|kali|dapat|bisa|ingin|hendak|(?:me|ber|di|ter|per)[a-z]+)[\s,]+)*$",
+    re.IGNORECASE,
+)
+# Words of sports reports: an article with several of them tells matches, not politics.
+SPORTS = re.compile(
+    r"\b(?:gol|gawang|pertandingan|timnas|laga|klasemen|skor|menit ke|babak pertama|babak kedua|"
+    r"kiper|striker|bek|gelandang|penalti|sepak bola|kualifikasi piala dunia|turnamen)\b",
+    re.IGNORECASE,
+)
+SPORTS_MIN = 4
+# A proposition that starts with a verb has no subject of its own.
+VERB_FIRST = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}\b")

@@ -1,0 +1,137 @@
+"""Who acts on whom: the source and target actors of a trigger."""
+
+from __future__ import annotations
+
+from warta.model import Event, Span
+from warta.nlp.claims import Actor
+from warta.nlp.events.doc import Doc, clause_end, lexicon
+from warta.nlp.events.patterns import (
+    BETWEEN,
+    BETWEEN_AND,
+    CAPITAL,
+    CLAUSE_START,
+    COORDINATED,
+    FIRST_PERSON,
+    GENITIVE_GAP,
+    HOSTILE,
+    LIGHT_VERB,
+    ORDINAL_NYA,
+    PASSIVE_AGENT,
+    PLACE_PREP,
+    POINTS_BACK,
+    PRONOUN,
+    SUBJECTLESS,
+)
+
+
+def find_target(doc: Doc, start: int, end: int, source: str | None) -> Actor | None:
+    found = [a for a in doc.actors.between(start, clause_end(doc.text, start, end)) if a.entity != source]
+    while found and COORDINATED.match(doc.text[start : found[0].start]):
+        partner = found.pop(0)  # "serangan Israel dan Amerika Serikat (AS)": a second source
+        start = partner.end
+        found = [a for a in found if a.entity != partner.entity]
+    for i, a in enumerate(found):
+        if (PLACE_PREP.search(doc.text, max(0, a.start - 30), a.start) and a.type != "organization") or (
+            doc.actors.is_name_part(a)
+        ):
+            continue  # "di Ukraina" is a place; "Timur Jauh Rusia" a region
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if a.type != "person" and nxt and nxt.type == "person" and nxt.start - a.end <= 2:
+            return nxt  # "pemimpin Korea Utara Kim Jong-un": the role's country modifies the person
+        return a
+    return None
+
+
+def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Actor | None, int]:
+    """Source actor and where the target search starts."""
+    acts = doc.actors
+    if kind == "n":
+        if POINTS_BACK.match(doc.text, te):
+            return None, te  # "serangan tersebut" is the event told before
+        after = acts.between(te, min(sent.end, te + 40))
+        if len(after) > 1 and BETWEEN.match(doc.text[te : after[0].start]):
+            gap = BETWEEN_AND.match(doc.text, after[0].end, after[1].start)
+            if gap:  # "kontak tembak antara polisi dan KKB": source and target
+                return after[0], gap.end()
+        if after and GENITIVE_GAP.match(doc.text[te : after[0].start]):
+            return after[0], after[0].end  # genitive: "veto Rusia", "kunjungan Putin"
+        if doc.text[te - 3 : te].lower() == "nya" or ORDINAL_NYA.match(doc.text, te):
+            # "kunjungannya", "kunjungan pertamanya": the sentence's person subject
+            for a in acts.between(sent.start, ts):
+                if not acts.is_prepositional(a, sent.start):
+                    return (a if a.type == "person" else None), te
+            return None, te
+        if not LIGHT_VERB.search(doc.text, max(sent.start, ts - 50), ts):
+            return None, te
+    floor = sent.start
+    for m in CLAUSE_START.finditer(doc.text, sent.start, ts):
+        floor = m.end()
+    head = acts.subject_before(ts, floor)
+    if head is None:  # a repeated name the recogniser missed ("Iwan diperiksa")
+        named = acts.named_in(floor, ts)
+        if named is not None and not acts.is_prepositional(named, floor):
+            head = named
+    if head is None and floor > sent.start:
+        # a subordinate clause without its own subject ("sebelum menggelar pembicaraan")
+        # takes the main clause's; one with an unrecognised subject gets none
+        if (
+            CAPITAL.search(doc.text, floor, ts)
+            or PRONOUN.search(doc.text, floor, ts)
+            or not SUBJECTLESS.match(doc.text, floor, ts)  # "usai kliennya diperiksa"
+        ):
+            return None, te
+        head = acts.subject_before(floor, sent.start)
+    if head is not None:
+        pron = PRONOUN.search(doc.text, head.end, ts)
+        if pron and (head.type != "person" or pron.group(1).lower() == "mereka"):
+            return None, te  # another subject stands between
+    return head, te
+
+
+def quoted_source(doc: Doc, sent: Span, ts: int) -> Actor | None:
+    """Inside a direct quote, "kami mendukung ..." is an act of the quote's speaker."""
+    if not FIRST_PERSON.search(doc.text, max(sent.start, ts - 40), ts):
+        return None
+    q = next((q for q in doc.article.quotes if q.direct and q.start <= ts < q.end), None)
+    ent = doc.article.entities.get(q.speaker) if q is not None and q.speaker else None
+    if ent is None or ent.type not in ("person", "organization", "country"):
+        return None
+    return Actor(ts, ts, ent.id, ent.type, ent.name)
+
+
+def fallback_target(doc: Doc, etype: str, start: int, sent: Span) -> Actor | None:
+    """An attack "di desa ... di Lebanon" without an object hits the country it happens in."""
+    if etype not in HOSTILE:
+        return None
+    for a in doc.actors.between(start, clause_end(doc.text, start, sent.end)):
+        if a.type == "country" and PLACE_PREP.search(doc.text, max(0, a.start - 30), a.start):
+            return a
+    return None
+
+
+def referred_source(doc: Doc, told: list[Event], te: int, source: str) -> str | None:
+    """ "mengutuk serangan tersebut": the target is who carried out the event referred to."""
+    alt, table = lexicon()
+    m = alt.regex.match(doc.text, te + 1) if doc.text[te : te + 1] == " " else None
+    if m is None or table[alt.row(m)][2] != "n" or not POINTS_BACK.match(doc.text, m.end()):
+        return None
+    etype = table[alt.row(m)][1]
+    prior = [e for e in told if e.type == etype and e.source and e.source != source]
+    return prior[-1].source if prior else None
+
+
+def denied_accuser(doc: Doc, denier: str, pos: int) -> str | None:
+    """Who made the latest claim, before ``pos``, that ``denier`` denies."""
+    for c in reversed(doc.article.claims):
+        if c.start < pos and denier in c.denied_by and c.asserted_by:
+            return c.asserted_by[0]
+    return None
+
+
+def passive_agent(doc: Doc, te: int, end: int) -> tuple[Actor | None, int]:
+    """The agent of a passive verb: the first actor of the clause, right after the verb
+    ("dicegat pasukan Israel") or after "oleh" ("diperiksa selama 12 jam oleh penyidik")."""
+    found = doc.actors.between(te, clause_end(doc.text, te, end))
+    if found and PASSIVE_AGENT.match(doc.text, te, found[0].start):
+        return found[0], found[0].end
+    return None, te

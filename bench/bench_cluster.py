@@ -11,39 +11,39 @@ fallback: stemmed words and capitalised names for entities.  Duplicates are
 not marked, so every article is scored against candidate clusters (the
 expensive path).
 
-Articles are stored first (not timed), then clustered in slices of 10,000
-new ids, as an ingest job would: each slice's articles/s shows whether the
-cost per article grows with the corpus (it should not: candidates come from
-indexed postings).  Memory is the process's peak RSS.  No peer library does
+Articles are stored first (not timed), then clustered in ten slices of new
+ids, as an ingest job would: each slice's articles/s shows whether the cost
+per article grows with the corpus (it should not: candidates come from
+indexed postings, and the step keeps at most ``MAX_CACHED`` decoded rows).
+Memory is the process's peak RSS.  Several sizes run one after another, each
+in its own process so that each peak RSS is its own.  No peer library does
 incremental event/storyline clustering into a store, so there is no
 side-by-side run.
 
-    .venv/bin/python bench/bench_cluster.py [N]          (default 10000)
+    .venv/bin/python bench/bench_cluster.py [N ...]      (default 10000)
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from common import max_rss_mb
 from scale_corpus import originals, variant
 
-SLICE = 10_000
 
-
-def records(n: int) -> list[dict[str, str]]:
+def records(n: int) -> Iterator[dict[str, str]]:
     pool = originals()
     rng = random.Random(n)
-    out = []
     for i in range(n):
         gen, base = divmod(i, len(pool))
         rec = pool[base] if gen == 0 else variant(pool[base], pool[rng.randrange(len(pool))], gen, rng)
-        out.append({"id": f"scale-{i}", **rec})
-    return out
+        yield {"id": f"scale-{i}", **rec}
 
 
 def main() -> None:
@@ -54,23 +54,32 @@ def main() -> None:
     from warta.store import Store
     from warta.store import schema as t
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    recs = records(n)
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000]
+    if len(sizes) > 1:
+        for n in sizes:
+            subprocess.run([sys.executable, __file__, str(n)], check=True)
+        return
+    n = sizes[0]
+    slice_ = max(1000, n // 10)
+    t0 = time.perf_counter()
+    ids: list[str] = []  # records are streamed: the bench holds ids, not texts
     with tempfile.TemporaryDirectory() as d:
         store = Store(str(Path(d) / "cluster.db"))
         with store.write() as conn:
-            for r in recs:
+            for r in records(n):
+                ids.append(r["id"])
                 store.put_article(Article(id=r["id"], input_id=r["id"], text=r["text"], title=r["title"],
                                           outlet=r["outlet"], url=r["url"], published=r["published"]), conn)
-        print(f"{n} articles stored (RSS {max_rss_mb():.0f} MB); clustering in slices of {SLICE}", flush=True)
+        print(f"{n} articles built and stored in {time.perf_counter() - t0:.0f} s (RSS {max_rss_mb():.0f} MB); "
+              f"clustering in slices of {slice_}", flush=True)
         total = 0.0
-        for first in range(0, n, SLICE):
-            ids = [r["id"] for r in recs[first : first + SLICE]]
+        for first in range(0, n, slice_):
+            batch = ids[first : first + slice_]
             t0 = time.perf_counter()
-            cluster(store, ids)
+            cluster(store, batch)
             dt = time.perf_counter() - t0
             total += dt
-            print(f"  articles {first:6d}-{first + len(ids):6d}: {len(ids) / dt:7.1f} articles/s  "
+            print(f"  articles {first:6d}-{first + len(batch):6d}: {len(batch) / dt:7.1f} articles/s  "
                   f"peak RSS {max_rss_mb():6.0f} MB", flush=True)
         with store.read() as conn:
             levels = dict(conn.execute(select(t.stories.c.level, func.count()).group_by(t.stories.c.level)).all())

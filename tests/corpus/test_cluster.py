@@ -139,13 +139,35 @@ def test_cluster_absorb_moves_articles_postings_and_drops_the_row(store, seeds) 
     cid = {p: r["event_cluster"] for r in store.article_rows(["id", "event_cluster"])
            for p, a in arts.items() if a.id == r["id"]}
     with store.write() as conn:
-        rows = cl._load(conn, [cid["000"], cid["001"]])
+        cache = cl.Rows()
+        rows = cache.load(conn, [cid["000"], cid["001"]])
         keep, gone = rows[cid["000"]], rows[cid["001"]]
-        cl._absorb(conn, keep, gone)
-        cl._save(conn, keep, new=False)
+        cl._absorb(conn, cache, keep, gone)
+        cache.save(conn, keep, new=False)
+        assert cache.load(conn, [cid["001"]]) == {}
         refs = {r[0] for r in conn.execute(cl.select(cl.t.postings.c.ref).where(cl.t.postings.c.kind == "event"))}
     assert keep["size"] == 3 and keep["data"]["n"] == 3
     assert cid["001"] not in refs and cid["000"] in refs
     by_id = {a.id: p for p, a in arts.items()}
     assert _groups(store, by_id, "event_cluster") == [{"000", "001", "003"}, {"002", "004"}]
     assert {s.id for s in stories(store, "event")} == {cid["000"], cid["002"]}
+
+
+
+def test_cluster_profile_cache_evicting_every_row_changes_nothing(tmp_path, seeds, monkeypatch) -> None:
+    arts = list(seeds().values())
+    full, tiny = Store(str(tmp_path / "full.db")), Store(str(tmp_path / "tiny.db"))
+    _run(full, arts)
+    monkeypatch.setattr(cl, "MAX_CACHED", 1)  # every load goes back to the database
+    _run(tiny, arts)
+    cols = ["id", "event_cluster", "story"]
+    assert full.article_rows(cols) == tiny.article_rows(cols)
+    assert [dataclasses.astuple(s) for s in stories(full)] == [dataclasses.astuple(s) for s in stories(tiny)]
+
+
+def test_cluster_storylines_keep_no_member_snapshots(store, seeds) -> None:
+    _run(store, list(seeds().values()))
+    with store.read() as conn:
+        rows = cl.Rows().load(conn, [s.id for s in stories(store)])
+    assert all("members" not in r["data"] for r in rows.values() if r["level"] == "storyline")
+    assert all(r["data"]["members"] for r in rows.values() if r["level"] == "event")

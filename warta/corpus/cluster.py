@@ -23,7 +23,7 @@ live in ``stories.data`` and grow as articles join.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from itertools import combinations
 from typing import Any
 
@@ -39,6 +39,7 @@ EVENT_KEYS = "event"
 STORY_KEYS = "story"
 MAX_POSTINGS = 2000  # rows read per lookup
 MAX_CANDIDATES = 30
+MAX_CACHED = 5000  # decoded stories rows kept during one run (a few kB each)
 
 
 def _lookup(conn: Connection, kind: str, keys: list[str]) -> list[str]:
@@ -81,19 +82,46 @@ def story_keys(entities: dict[str, float]) -> list[str]:
 # ------------------------------------------------------------------ stories rows
 
 
-def _load(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    rows = conn.execute(select(t.stories).where(t.stories.c.id.in_(ids))).mappings()
-    return {r["id"]: {**r, "data": json.loads(r["data"] or "{}")} for r in rows}
+class Rows:
+    """``stories`` rows with decoded profiles, kept for one run of the step.
 
+    Decoding a profile costs more than scoring it, and a busy event is a
+    candidate for many reports in a row; the cache lives only as long as one
+    ``cluster`` call (the step keeps no state between calls) and holds at most
+    ``MAX_CACHED`` rows, written through on every save.
+    """
 
-def _save(conn: Connection, row: dict[str, Any], new: bool) -> None:
-    values = {**row, "data": json.dumps(row["data"], ensure_ascii=False, sort_keys=True)}
-    if new:
-        conn.execute(insert(t.stories).values(**values))
-    else:
-        conn.execute(update(t.stories).where(t.stories.c.id == row["id"]).values(**values))
+    def __init__(self) -> None:
+        self.cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def load(self, conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+        out = {i: self.cache[i] for i in ids if i in self.cache}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            for r in conn.execute(select(t.stories).where(t.stories.c.id.in_(missing))).mappings():
+                out[r["id"]] = self._keep({**r, "data": json.loads(r["data"] or "{}")})
+        for i in out:
+            self.cache.move_to_end(i)
+        return out
+
+    def save(self, conn: Connection, row: dict[str, Any], new: bool) -> None:
+        values = {**row, "data": json.dumps(row["data"], ensure_ascii=False, sort_keys=True)}
+        if new:
+            conn.execute(insert(t.stories).values(**values))
+        else:
+            conn.execute(update(t.stories).where(t.stories.c.id == row["id"]).values(**values))
+        self._keep(row)
+
+    def drop(self, conn: Connection, sid: str) -> None:
+        conn.execute(delete(t.stories).where(t.stories.c.id == sid))
+        self.cache.pop(sid, None)
+
+    def _keep(self, row: dict[str, Any]) -> dict[str, Any]:
+        self.cache[row["id"]] = row
+        self.cache.move_to_end(row["id"])
+        while len(self.cache) > MAX_CACHED:
+            self.cache.popitem(last=False)
+        return row
 
 
 def _when(f: ft.Features) -> str | None:
@@ -101,7 +129,7 @@ def _when(f: ft.Features) -> str | None:
 
 
 def _grow(row: dict[str, Any], f: ft.Features) -> None:
-    row["data"] = ft.merge_profile(row["data"], f)
+    row["data"] = ft.merge_profile(row["data"], f, members=row["level"] == "event")
     row["size"] = (row.get("size") or 0) + 1
     when = _when(f)
     if when:
@@ -111,8 +139,11 @@ def _grow(row: dict[str, Any], f: ft.Features) -> None:
 
 def _new_row(sid: str, level: str, f: ft.Features, label: str, parent: str | None = None) -> dict[str, Any]:
     when = _when(f)
+    data = ft.new_profile(f)
+    if level != "event":  # storylines are scored on their summed profile only
+        data.pop("members")
     return {"id": sid, "level": level, "label": label, "first_seen": when, "last_updated": when,
-            "size": 1, "parent": parent, "data": ft.new_profile(f)}
+            "size": 1, "parent": parent, "data": data}
 
 
 def _story_label(profile: dict[str, Any]) -> str:
@@ -133,7 +164,7 @@ def _best(f: ft.Features, rows: dict[str, dict[str, Any]], score: Any, threshold
     return next(iter(_above(f, rows, score, threshold)), None)
 
 
-def _absorb(conn: Connection, event: dict[str, Any], other: dict[str, Any]) -> None:
+def _absorb(conn: Connection, rows: Rows, event: dict[str, Any], other: dict[str, Any]) -> None:
     """Fold event cluster ``other`` into ``event`` (same storyline): rows, articles, postings."""
     event["data"] = ft.join_profiles(event["data"], other["data"])
     event["size"] = (event.get("size") or 0) + (other.get("size") or 0)
@@ -145,12 +176,12 @@ def _absorb(conn: Connection, event: dict[str, Any], other: dict[str, Any]) -> N
         t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == other["id"]))]
     conn.execute(delete(t.postings).where(t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == other["id"]))
     _post(conn, EVENT_KEYS, keys, event["id"])
-    conn.execute(delete(t.stories).where(t.stories.c.id == other["id"]))
+    rows.drop(conn, other["id"])
 
 
-def _storyline(conn: Connection, f: ft.Features, article: Article) -> tuple[str, bool, dict[str, Any]]:
+def _storyline(conn: Connection, rows: Rows, f: ft.Features, article: Article) -> tuple[str, bool, dict[str, Any]]:
     """(storyline id, is new, its row) for a new event cluster."""
-    cands = _load(conn, _lookup(conn, STORY_KEYS, story_keys(f.entities)))
+    cands = rows.load(conn, _lookup(conn, STORY_KEYS, story_keys(f.entities)))
     cands = {k: v for k, v in cands.items() if v["level"] == "storyline"}
     sid = _best(f, cands, ft.story_score, ft.STORY_THRESHOLD)
     if sid:
@@ -160,36 +191,37 @@ def _storyline(conn: Connection, f: ft.Features, article: Article) -> tuple[str,
     return row["id"], True, row
 
 
-def assign(conn: Connection, article: Article, original_cluster: str | None) -> tuple[str, str]:
+def assign(conn: Connection, article: Article, original_cluster: str | None, rows: Rows | None = None) -> tuple[str, str]:
     """Put one article in an event cluster and storyline; return their ids."""
+    rows = rows or Rows()
     f = ft.features(article)
     cid, bridged = original_cluster, []
     if cid is None:
         window = range(-ft.WINDOW_DAYS, ft.WINDOW_DAYS + 1)
-        cands = {k: v for k, v in _load(conn, _lookup(conn, EVENT_KEYS, event_keys(f, window))).items()
+        cands = {k: v for k, v in rows.load(conn, _lookup(conn, EVENT_KEYS, event_keys(f, window))).items()
                  if v["level"] == "event"}
         above = _above(f, cands, ft.cluster_score, f.threshold)
         cid = above[0] if above else None
         # Reports arrive in any order: one that matches two clusters of one
         # storyline shows they were one event split by an earlier order.
         bridged = [cands[k] for k in above[1:] if cands[k]["parent"] == cands[cid]["parent"]] if cid else []
-    event = _load(conn, [cid]).get(cid) if cid else None
+    event = rows.load(conn, [cid]).get(cid) if cid else None
     if event is None:
-        sid, story_new, story = _storyline(conn, f, article)
+        sid, story_new, story = _storyline(conn, rows, f, article)
         event = _new_row(f"ev-{article.id}"[:64], "event", f, article.title or article.text[:80], sid)
-        _save(conn, event, new=True)
+        rows.save(conn, event, new=True)
         if not story_new:
             _grow(story, f)
     else:
         for other in bridged:
-            _absorb(conn, event, other)
+            _absorb(conn, rows, event, other)
         _grow(event, f)
-        _save(conn, event, new=False)
+        rows.save(conn, event, new=False)
         sid = event["parent"]
-        story, story_new = _load(conn, [sid])[sid], False
+        story, story_new = rows.load(conn, [sid])[sid], False
         _grow(story, f)
     story["label"] = _story_label(story["data"])
-    _save(conn, story, new=story_new)
+    rows.save(conn, story, new=story_new)
     _post(conn, EVENT_KEYS, event_keys(f), event["id"])
     _post(conn, STORY_KEYS, story_keys(story["data"]["entities"]), sid)
     return event["id"], sid
@@ -198,6 +230,7 @@ def assign(conn: Connection, article: Article, original_cluster: str | None) -> 
 @corpus_step("cluster@1")
 def cluster(store, new_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Assign each new article's event_cluster and story."""
+    rows = Rows()
     for i in range(0, len(new_ids), 200):
         chunk = list(dict.fromkeys(new_ids[i : i + 200]))
         with store.write() as conn:
@@ -217,5 +250,5 @@ def cluster(store, new_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
                     orig_cluster = conn.execute(
                         select(t.articles.c.event_cluster).where(t.articles.c.id == original)
                     ).scalar_one_or_none()
-                cid, sid = assign(conn, article, orig_cluster)
+                cid, sid = assign(conn, article, orig_cluster, rows)
                 store.update_articles([{"id": article.id, "event_cluster": cid, "story": sid}], conn)

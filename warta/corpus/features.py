@@ -68,7 +68,8 @@ def _log_weights(counts: Counter[str], n: int) -> dict[str, float]:
 def features(article: Article) -> Features:
     title = article.title or ""
     counts = tx.stems(article.text)
-    for stem, c in tx.stems(title).items():
+    in_title = tx.stems(title)
+    for stem, c in in_title.items():
         counts[stem] += 2 * c  # the headline says what the story is about
     linked = Counter(m.entity for m in article.mentions if m.entity)
     names = {m.entity: m.text for m in article.mentions if m.entity}
@@ -88,7 +89,7 @@ def features(article: Article) -> Features:
         types={e.type for e in article.events if e.type and e.type != "OTHER"},
         published=tx.parse_time(article.published),
         title=title,
-        title_stems=tx.weighted(tx.stems(title), 20),
+        title_stems=tx.weighted(in_title, 20),
         extra={"unlinked": True} if unlinked else {},
     )
 
@@ -122,8 +123,8 @@ def _member(f: Features) -> dict[str, Any]:
             "types": sorted(f.types), "title": f.title_stems, "pub_min": pub, "pub_max": pub}
 
 
-def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
-    """The profile with one more article added (sums of weights, truncated)."""
+def merge_profile(p: dict[str, Any], f: Features, members: bool = True) -> dict[str, Any]:
+    """The profile with one more article added (sums of weights, truncated); ``members``: keep its snapshot."""
     stems = Counter(p.get("stems", {}))
     stems.update(f.stems)
     ents = Counter(p.get("entities", {}))
@@ -143,7 +144,8 @@ def merge_profile(p: dict[str, Any], f: Features) -> dict[str, Any]:
         out["pub_min"] = min(filter(None, [p.get("pub_min"), pub]))
         out["pub_max"] = max(filter(None, [p.get("pub_max"), pub]))
     out["n"] = p.get("n", 0) + 1
-    out["members"] = [*p.get("members", []), _member(f)][-MAX_MEMBERS:]
+    if members:
+        out["members"] = [*p.get("members", []), _member(f)][-MAX_MEMBERS:]
     return out
 
 

@@ -59,3 +59,9 @@ def test_kb_build_reproduces_the_packaged_file(tmp_path) -> None:
     main(out)
     with gzip.open(out, "rt", encoding="utf-8") as fh:
         assert json.load(fh) == json.loads(json.dumps(compile_kb()))
+
+
+def test_kb_alias_opening_with_an_abbreviation_that_spells_a_word_is_case_sensitive() -> None:
+    kb = load()
+    assert kb.lookup("DI Yogyakarta") and kb.lookup("di Yogyakarta") == []
+    assert kb.lookup("DKI Jakarta")  # a short acronym that is no word stays case-blind

@@ -118,7 +118,14 @@ def case_sensitive(surface: str, common: set[str]) -> bool:
         return True
     if len(letters) <= 5 and all(c.isupper() for c in letters):
         return True
+    first = surface.split()[0]
+    if " " in surface and first.isupper() and len(first) <= 3 and first.casefold() in _FUNCTION_WORDS:
+        return True  # "DI Yogyakarta" is not "di Yogyakarta"
     return " " not in surface and "-" not in surface and surface.casefold() in common
+
+
+# Short function words that an all-caps abbreviation opening an alias may spell.
+_FUNCTION_WORDS = frozenset({"di", "ke", "se", "ini", "itu", "dan", "ya", "pa", "ri"})
 
 
 def compile_kb() -> dict:

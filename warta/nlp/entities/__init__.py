@@ -10,7 +10,11 @@
    ("pemimpin Rusia tersebut", "rezim Kim Jong-Un").
 
 Descriptions yield a mention spanning the whole phrase; the names inside it
-keep their own mentions, so mentions may nest.
+keep their own mentions, so mentions may nest.  So does a name defined with
+its short form, "Partai Persatuan Pembangunan (PPP)": one mention around both,
+linked like the pieces inside.  A country is labelled LOC where the tagger
+reads it as a place ("di Iran") and GPE elsewhere (the state: "Iran
+mengatakan", "Perdana Menteri Inggris"); both link to the country.
 """
 
 from __future__ import annotations
@@ -24,7 +28,13 @@ from warta.kb import load as load_kb
 from warta.model import Article, Entity, Mention
 from warta.nlp.entities.candidates import Cand, caps_runs, from_matches
 from warta.nlp.entities.descriptors import descriptions, regimes
-from warta.nlp.entities.filters import acronyms, org_of_place, place_words, split_places
+from warta.nlp.entities.filters import (
+    acronyms,
+    org_of_place,
+    place_words,
+    split_headline_people,
+    split_places,
+)
 from warta.nlp.entities.gazetteer import Gazetteer, Tokens
 from warta.nlp.entities.lexicon import Lexicon, lexicon
 from warta.nlp.entities.resolve import Resolver
@@ -79,10 +89,14 @@ class EntityRecognizer:
         cands += res.open_names(caps, cands)
         if self.featurizer is not None:
             labels = self.featurizer.labels(text, toks, starts, matches)
-            cands += res.tagged(spans(labels, toks.joins), cands, starts, places)
+            found = split_headline_people(
+                text, toks, self.lex, spans(labels, _bracket_joins(text, toks)), starts
+            )
+            cands += res.tagged(found, cands, starts, places)
             if tagger_available():
                 cands[:] = [c for c in cands if not _vetoed(c, labels)]
-        cands += acronyms(text, toks, cands)
+                _place_readings(cands, labels)
+        cands += acronyms(text, toks, cands, self.lex)
         cands += descriptions(text, toks, cands, self.kb, self.lex, published)
         cands += regimes(toks, cands, self.kb, self.lex, published)
         cands.sort(key=lambda c: (c.start, -c.end))
@@ -122,7 +136,8 @@ class EntityRecognizer:
         kb_ent = self.kb.get(c.entity) if c.entity else None
         if kb_ent:
             return Entity(kb_ent.id, kb_ent.name, kb_ent.type, [], kb_ent.wikidata)
-        return Entity(c.entity or "", surface, c.open_type or "other")
+        name = surface.split(" (")[0] if c.open_type else surface  # "Badan X (BX)" is named "Badan X"
+        return Entity(c.entity or "", name or surface, c.open_type or "other")
 
 
 def _vetoed(c: Cand, labels: list[str]) -> bool:
@@ -132,6 +147,30 @@ def _vetoed(c: Cand, labels: list[str]) -> bool:
         and c.label in ("PER", "ORG")
         and all(lab == "O" for lab in labels[c.first : c.last + 1])
     )
+
+
+def _place_readings(cands: list[Cand], labels: list[str]) -> None:
+    """A country the tagger reads as a place ("di Iran", "ke Jepang") is labelled LOC.
+
+    Elsewhere a country stays GPE, the state: an actor ("Iran mengatakan") or a
+    modifier ("Perdana Menteri Inggris", "turis Inggris"), where the NER sets
+    label no location either.  The link to the country is the same in both.
+    """
+    for c in cands:
+        if c.label == "GPE" and c.how == "gazetteer" and labels[c.first] == "B-LOC":
+            if all(lab == "I-LOC" for lab in labels[c.first + 1 : c.last + 1]):
+                c.label = "LOC"
+
+
+def _bracket_joins(text: str, toks: Tokens) -> list[bool]:
+    """``toks.joins``, also joining a name to a one-word short form in brackets: "Badan X (BX)"."""
+    joins = list(toks.joins)
+    for i in range(len(toks) - 1):
+        if joins[i] or text[toks.ends[i] : toks.starts[i + 1]].strip() != "(":
+            continue
+        if text[toks.ends[i + 1] : toks.ends[i + 1] + 2].lstrip()[:1] == ")":
+            joins[i] = True
+    return joins
 
 
 def _indices(toks: Tokens, words: set[str]) -> set[int]:

@@ -25,6 +25,7 @@ class Lexicon:
     orghead: set[str] = field(default_factory=set)
     orgword: set[str] = field(default_factory=set)
     placehead: set[str] = field(default_factory=set)
+    lochead: set[str] = field(default_factory=set)  # lower-case words that may open a place's name
     noname: set[str] = field(default_factory=set)
     common: frozenset[str] = frozenset()  # Indonesian root words (Sastrawi)
     max_title: int = 1  # longest title in tokens

@@ -155,7 +155,11 @@ class Resolver:
         return kept
 
     def tagged(
-        self, found: list[Span], cands: list[Cand], starts: set[int], places: frozenset[str] | set[str] = frozenset()
+        self,
+        found: list[Span],
+        cands: list[Cand],
+        starts: set[int],
+        places: frozenset[str] | set[str] = frozenset(),
     ) -> list[Cand]:
         """Merge tagger spans into the candidates (in place); returns the new ones.
 
@@ -176,7 +180,7 @@ class Resolver:
             sp = clean_span(self.toks, self.lex, raw_sp, set(places))
             if sp is None:
                 continue
-            if cased and not is_cap(self.toks.raw[sp.first]):
+            if cased and not is_cap(self.toks.raw[sp.first]) and not self._headed(sp):
                 continue  # lower-case starts are generic words in cased news text
             inside = list({id(c): c for c in owner[sp.first : sp.last + 1] if c}.values())
             if any(c.first < sp.first or c.last > sp.last for c in inside):
@@ -190,6 +194,7 @@ class Resolver:
             c = self._new(sp, known, cands + added, starts)
             if c is None:
                 continue
+            self._bracketed(c, inside, None in owner[c.first : c.last + 1])
             for old in inside:
                 if old.how in _GIVE_WAY and old in cands:
                     cands.remove(old)
@@ -197,6 +202,35 @@ class Resolver:
                 owner[k] = c
             added.append(c)
         return added
+
+    def _headed(self, sp: Span) -> bool:
+        """A lower-case head word before a capitalised place or building: "desa Tinukari", "gedung DPR"."""
+        rest = self.toks.raw[sp.first + 1 : sp.last + 1]
+        return (
+            sp.label == "LOC"
+            and bool(rest)
+            and is_cap(rest[0])
+            and self.toks.folded[sp.first] in self.lex.lochead
+        )
+
+    def _bracketed(self, c: Cand, inside: list[Cand], free: bool) -> None:
+        """A name with its short form in brackets, "Partai Persatuan Pembangunan (PPP)", as one mention.
+
+        The closing bracket joins the mention, and when the pieces inside link
+        to one entity and leave no word free, the whole does too (no open-world
+        twin of a KB entity).
+        """
+        if "(" not in self.text[c.start : c.end]:
+            return
+        after = self.text[c.end : c.end + 2]
+        if after.lstrip()[:1] == ")" and self.text[c.start : c.end].count("(") == 1:
+            c.end += after.index(")") + 1
+        ids = {o.entity for o in inside}
+        if not free and len(ids) == 1 and None not in ids:
+            c.entity, c.label, c.open_type = inside[0].entity, inside[0].label, inside[0].open_type
+        elif c.open_type:  # an open-world entity is named without its short form
+            name = " ".join(self.text[c.start : c.end].split(" (")[0].split())
+            c.entity = f"warta:{c.open_type}:{slug(name)}" if slug(name) else c.entity
 
     def _new(self, sp: Span, known: dict[str, str], cands: list[Cand], starts: set[int]) -> Cand | None:
         c = Cand(sp.first, sp.last, self.toks.starts[sp.first], self.toks.ends[sp.last])

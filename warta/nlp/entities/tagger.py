@@ -2,7 +2,8 @@
 
 The features are the same at training time (:mod:`.train_tagger`) and in the
 pipeline: word form, affixes, shape and capitals, the punctuation around the
-token, neighbouring words, KB gazetteer membership (the strongest feature),
+token, neighbouring words and their word clusters (``clusters.tsv``, from
+:mod:`.build_clusters`), KB gazetteer membership (the strongest feature),
 and cue words from ``cues.tsv`` (titles, honorifics, speech verbs, organisation
 heads).  Text without any capital letter (NERP is lower-cased) gets no shape
 features, so that casing keeps its weight on normal text.
@@ -21,6 +22,7 @@ from warta.nlp.entities.gazetteer import Match, Tokens
 from warta.nlp.entities.lexicon import Lexicon
 
 MODEL = Path(__file__).parent / "data" / "ner.crfsuite"
+CLUSTERS = Path(__file__).parent / "data" / "clusters.tsv"
 KB_TYPES = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC", "other": "MISC"}
 _ENDS = frozenset(".!?")
 
@@ -37,6 +39,18 @@ def _crf_tagger():  # type: ignore[no-untyped-def]
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
     return tagger
+
+
+@lru_cache(maxsize=4)
+def clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Folded word -> its cluster ids, coarse to fine (see :mod:`.build_clusters`); {} without the file."""
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, *ids = line.split("\t")
+        out[word] = tuple(ids)
+    return out
 
 
 def available() -> bool:
@@ -70,6 +84,7 @@ class Featurizer:
             for phrase in getattr(self.lex, kind):
                 cues.setdefault(phrase.split()[-1], kind)
         self.cues = cues
+        self.clusters = clusters(CLUSTERS)
         self._lexf = lru_cache(maxsize=200_000)(self._word_features)
 
     def gaz_tags(self, toks: Tokens, matches: list[Match]) -> list[str]:
@@ -83,12 +98,19 @@ class Featurizer:
         return tags
 
     def labels(self, text: str, toks: Tokens, starts: set[int], matches: list[Match]) -> list[str]:
-        """BIO labels of a whole text, tagging only the stretches around capitalised words."""
-        out = ["O"] * len(toks)
+        """BIO labels of a whole text, tagging only the stretches around capitalised words.
+
+        Each stretch is tagged with one more token either side, whose labels are
+        dropped: a stretch's last token would otherwise be the end of the chain,
+        with no O after it to pay for ("Departemen Keuangan naik" as one name).
+        """
+        n = len(toks)
+        out = ["O"] * n
         cased = any(not t.islower() for t in toks.raw if not t.isdigit())
         gaz = self.gaz_tags(toks, matches)
         for lo, hi in _windows(toks, cased):
-            out[lo:hi] = tag(self.features(text, toks, starts, gaz, lo, hi, cased))
+            plo, phi = max(lo - 1, 0), min(hi + 1, n)
+            out[lo:hi] = tag(self.features(text, toks, starts, gaz, plo, phi, cased))[lo - plo : hi - plo]
         return out
 
     def features(
@@ -118,11 +140,11 @@ class Featurizer:
             nxt = P[k + 1] if i + 1 < n else None
             f = ["b", *w.own, G[k].g, gp.gb, nxt.ga if nxt else "ga=$", *w.mid]
             if i:
-                f += [W[k - 1].m1, G[k - 1].m1, W[k - 1].c_m1]
+                f += [W[k - 1].m1, G[k - 1].m1, W[k - 1].c_m1, W[k - 1].k_m1]
                 if i > 1:
                     f.append(W[k - 2].m2)
             if i + 1 < n:
-                f += [W[k + 1].p1, G[k + 1].p1, W[k + 1].c_p1]
+                f += [W[k + 1].p1, G[k + 1].p1, W[k + 1].c_p1, W[k + 1].k_p1]
                 if i + 2 < n:
                     f.append(W[k + 2].p2)
             # Wider context: KB types and cue words two tokens away, digits, position in the sentence.
@@ -158,23 +180,30 @@ class Featurizer:
         if cue:
             mid.append("cue=" + cue)
         ctx = []
+        ids = self.clusters.get(w)
+        ks = tuple(f"k{j}={c}" for j, c in enumerate(ids)) if ids else ("k=none",)
         if len(w) > 5:
             ctx.append("s4=" + w[-4:])
         if any(ch.isdigit() for ch in w):
             ctx.append("digit")
-        return _Word(("w=" + w, "s3=" + w[-3:], "p3=" + w[:3], "s2=" + w[-2:]), tuple(mid), tuple(ctx), w, cue or "-")
+        kn = ids[1] if ids else "none"
+        own = ("w=" + w, "s3=" + w[-3:], "p3=" + w[:3], "s2=" + w[-2:], *ks)
+        return _Word(own, tuple(mid), tuple(ctx), w, cue or "-", kn)
 
 
 class _Word:
     """The feature strings of one folded word: as the token itself and as a neighbour."""
 
-    __slots__ = ("own", "mid", "ctx", "m1", "c_m1", "m2", "c_m2", "p1", "c_p1", "p2", "c_p2", "ww")
+    __slots__ = ("own", "mid", "ctx", "m1", "c_m1", "m2", "c_m2", "p1", "c_p1", "p2", "c_p2", "ww", "k_m1", "k_p1")
 
-    def __init__(self, own: tuple[str, ...], mid: tuple[str, ...], ctx: tuple[str, ...], w: str, cue: str) -> None:
+    def __init__(
+        self, own: tuple[str, ...], mid: tuple[str, ...], ctx: tuple[str, ...], w: str, cue: str, k: str
+    ) -> None:
         self.own, self.mid, self.ctx = own, mid, ctx
         self.m1, self.m2, self.p1, self.p2 = "w-1=" + w, "w-2=" + w, "w+1=" + w, "w+2=" + w
         self.c_m1, self.c_m2, self.c_p1, self.c_p2 = "c-1=" + cue, "c-2=" + cue, "c+1=" + cue, "c+2=" + cue
         self.ww = "ww-1=" + w + "|"
+        self.k_m1, self.k_p1 = "k-1=" + k, "k+1=" + k
 
 
 class _Gaz:

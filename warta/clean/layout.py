@@ -8,6 +8,7 @@ both stages agree on which line is what.  Every paragraph keeps its raw spans.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,13 +22,30 @@ DATELINE = re.compile(
     rf"\**(?:(?P<outlet>{_DOMAIN})\**(?:\s*,\s*|(?=\s*(?:--|–|—|-|:)\s)))?(?P<place>{_PLACE})?(?:\s*,\s*(?P<outlet2>{_DOMAIN}))?"
     r"\**\s*(?P<sep>--|–|—|-|:)\**\s+"
 )
-_CREDIT_LINE = re.compile(r"(?:foto|photo|sumber foto|ilustrasi foto)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE)
-_CAPTION_FORMS = [
-    re.compile(r"(?P<text>.+?[.!?)\]])\s+(?:foto|photo)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE),
-    re.compile(r"(?P<text>.+?[.!?)\]])\s+/\s*(?P<credit>[^/]{2,80})\Z"),
-    re.compile(r"(?P<text>.+?)\s*\((?:image by|foto|photo|sumber foto)\s*:?\s*(?P<credit>[^)]{2,80})\)\Z", re.IGNORECASE),
-    re.compile(r"(?P<text>[^()]{3,80}?)\s*\((?P<credit>[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|tv)[^)]{0,40})\)\Z"),
-    re.compile(r"!\[\s*(?P<text>[^\]]*)\]\((?P<credit>)[^)]*\)\Z"),
+_CREDIT_LINE = re.compile(
+    r"(?:foto|photo|sumber foto|ilustrasi foto)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE
+)
+# Each form with a test its match implies (cheap, so most prose lines skip the lazy regexes).
+_CAPTION_FORMS: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
+    (
+        re.compile(r"(?P<text>.+?[.!?)\]])\s+(?:foto|photo)\s*:\s*(?P<credit>.{2,100})\Z", re.IGNORECASE),
+        lambda t: ":" in t,
+    ),
+    (re.compile(r"(?P<text>.+?[.!?)\]])\s+/\s*(?P<credit>[^/]{2,80})\Z"), lambda t: "/" in t),
+    (
+        re.compile(
+            r"(?P<text>.+?)\s*\((?:image by|foto|photo|sumber foto)\s*:?\s*(?P<credit>[^)]{2,80})\)\Z",
+            re.IGNORECASE,
+        ),
+        lambda t: t.endswith(")"),
+    ),
+    (
+        re.compile(
+            r"(?P<text>[^()]{3,80}?)\s*\((?P<credit>[\w-]+(?:\.[\w-]+)*\.(?:com|id|net|org|tv)[^)]{0,40})\)\Z"
+        ),
+        lambda t: t.endswith(")"),
+    ),
+    (re.compile(r"!\[\s*(?P<text>[^\]]*)\]\((?P<credit>)[^)]*\)\Z"), lambda t: t.startswith("![")),
 ]
 _MD_TITLE = re.compile(r"#\s+(?=\S)")
 _TOC = re.compile(r"daftar isi\s*:?\Z", re.IGNORECASE)
@@ -70,7 +88,9 @@ def caption_parts(text: str) -> tuple[str, str | None] | None:
     """Caption text and credit when the line has the shape of a photo caption."""
     if len(text) > _CAPTION_MAX:  # a long paragraph is prose; also spares the lazy regexes
         return None
-    for form in _CAPTION_FORMS:
+    for form, needs in _CAPTION_FORMS:
+        if not needs(text):  # a cheap test each form's match implies: prose skips the regexes
+            continue
         m = form.match(text)
         if m and len(rules.words(m["text"])) >= 1:
             return m["text"].strip(), (m["credit"].strip() or None)
@@ -162,7 +182,7 @@ def _find_dateline(p: Para) -> re.Match[str] | None:
 
 
 def _strong_dateline(p: Para) -> re.Match[str] | None:
-    """"REPUBLIKA.CO.ID, JAKARTA -- PT": an outlet cue and a dash, the rest cut by a link."""
+    """ "REPUBLIKA.CO.ID, JAKARTA -- PT": an outlet cue and a dash, the rest cut by a link."""
     m = DATELINE.match(p.text)
     if not m or not (m["outlet"] or m["outlet2"]) or m["sep"] == ":":
         return None
@@ -203,7 +223,11 @@ def _body_start(paras: list[Para]) -> tuple[int, re.Match[str] | None]:
             free += 1
             if free > 2:
                 break
-    if start == 0 and len(paras) > 1 and (rules.headline_like(paras[0].text) or _MD_TITLE.match(paras[0].text)):
+    if (
+        start == 0
+        and len(paras) > 1
+        and (rules.headline_like(paras[0].text) or _MD_TITLE.match(paras[0].text))
+    ):
         start = 1  # a bare headline on top
     return start, None
 
@@ -262,6 +286,8 @@ def _norm(text: str) -> str:
 
 def _mark_repeats(paras: list[Para], known: set[str]) -> None:
     """Paragraphs repeating a caption are captions too (the caption shown twice)."""
+    if not known:
+        return
     for p in paras:
         if p.kind not in ("caption", "credit") and _norm(p.text) in known:
             p.kind = "caption"

@@ -72,9 +72,9 @@ def split_lines(raw: str) -> list[Line | None]:
     """Stripped non-empty lines with their raw spans; ``None`` marks a blank line."""
     out: list[Line | None] = []
     pos = 0
+    plain = raw.translate(SPACES)  # once for the whole text: same length, same line breaks
     for m in _LINE_BREAK.finditer(raw + "\n"):
-        seg = raw[pos : m.start()]
-        text = seg.translate(SPACES)
+        text = plain[pos : m.start()]
         lead = len(text) - len(text.lstrip())
         body = text.strip()
         out.append(Line(pos + lead, pos + lead + len(body), body) if body else None)

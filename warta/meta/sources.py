@@ -20,9 +20,22 @@ WIRE_CUE = re.compile(
 )
 CITE_VERB = re.compile(rf"(?P<name>{_NAME})\s+(?:melaporkan|memberitakan|mewartakan|melansir)\b")
 CITE_CUE = re.compile(
-    r"\b(?:dilaporkan|diberitakan|laporan|menurut|kata|lapor|melalui|dimuat|disiarkan)\b[^.;\n]{0,60}\Z", re.IGNORECASE
+    r"\b(?:dilaporkan|diberitakan|laporan|menurut|kata|lapor|melalui|dimuat|disiarkan)\b[^.;\n]{0,60}\Z",
+    re.IGNORECASE,
 )
+_REPORTS_AFTER = re.compile(r"\s+(?:melaporkan|memberitakan)")
 _MEDIA_WORD = re.compile(r"\b(?:News|Post|Times|Agency|TV|Daily|Herald|Journal|Tribune|Press|Media|Radio)\b")
+
+
+# Cheap tests each regex's match implies, run first: most paragraphs cite nobody.
+_WIRE_STEMS = ("lansir", "utip", "menurut laporan")  # in every WIRE_CUE alternative
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # IGNORECASE reads İ ı as i, ſ as s; lower() does not
+_CITE_VERBS = ("melaporkan", "memberitakan", "mewartakan", "melansir")
+
+
+def _may_have_wire_cue(text: str) -> bool:
+    low = text.lower()
+    return any(s in low for s in _WIRE_STEMS) or any(c in text for c in _FOLDS_TO_ASCII)
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +49,12 @@ def media() -> dict[str, str]:
 def _media_rx() -> re.Pattern[str]:
     names = sorted(media(), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _media_any() -> re.Pattern[str]:
+    """Any media name anywhere: no lookbehind, so the regex engine skips ahead by first letter."""
+    return re.compile("|".join(re.escape(n) for n in media()))
 
 
 def canonical(name: str) -> str:
@@ -75,21 +94,36 @@ def body_sources(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str,
     """(wire, cited) names with spans in ``text``."""
     wire: list[tuple[str, int, int]] = []
     cited: list[tuple[str, int, int]] = []
+    if _may_have_wire_cue(text):
+        _wire_cues(text, wire)
+    if _media_any().search(text):
+        _cited_media(text, wire, cited)
+    if any(v in text for v in _CITE_VERBS):
+        _cited_by_verb(text, cited)
+    return wire, cited
+
+
+def _wire_cues(text: str, wire: list[tuple[str, int, int]]) -> None:
     for m in WIRE_CUE.finditer(text):
         name = _trim(m["name"])
         known = _media_rx().match(name)
         if known:
             name = known.group()
         wire.append((canonical(name), m.start("name"), m.start("name") + len(name)))
+
+
+def _cited_media(text: str, wire: list[tuple[str, int, int]], cited: list[tuple[str, int, int]]) -> None:
     wire_spans = [(s, e) for _, s, e in wire]
     for m in _media_rx().finditer(text):
         if any(s <= m.start() < e for s, e in wire_spans):
             continue
         after = text[m.end() : m.end() + 20]
-        if CITE_CUE.search(text[max(0, m.start() - 70) : m.start()]) or re.match(r"\s+(?:melaporkan|memberitakan)", after):
+        if CITE_CUE.search(text[max(0, m.start() - 70) : m.start()]) or _REPORTS_AFTER.match(after):
             cited.append((canonical(m.group()), m.start(), m.end()))
+
+
+def _cited_by_verb(text: str, cited: list[tuple[str, int, int]]) -> None:
     for m in CITE_VERB.finditer(text):
         name = _trim(m["name"])
         if _MEDIA_WORD.search(name) and not any(c[1] <= m.start() < c[2] for c in cited):
             cited.append((canonical(name), m.start("name"), m.start("name") + len(name)))
-    return wire, cited

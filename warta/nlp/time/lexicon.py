@@ -23,18 +23,22 @@ def alternation(words: Any) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
+_DECIMAL_COMMA = regex.compile(r"\d+,\d+")
+_NUMBER_PARTS = regex.compile(r"(\w+)\s+(puluh|belas|ratus)|(\w+)")
+
+
 def number_value(word: str) -> float | None:
     """'dua' -> 2, 'dua puluh lima' -> 25, '1,5' -> 1.5, 'beberapa' -> None (vague)."""
     w = " ".join(word.lower().split())
     lex = lexicon()
     if w.replace(".", "").isdigit():
         return float(w.replace(".", ""))
-    if regex.fullmatch(r"\d+,\d+", w):
+    if _DECIMAL_COMMA.fullmatch(w):
         return float(w.replace(",", "."))
     if w in lex["numbers"]:
         return float(lex["numbers"][w])
     total = 0.0
-    for part in regex.findall(r"(\w+)\s+(puluh|belas|ratus)|(\w+)", w):
+    for part in _NUMBER_PARTS.findall(w):
         head, mult, alone = part
         if mult:
             base = lex["numbers"].get(head)

@@ -10,6 +10,12 @@ import regex
 
 from warta.nlp.time.patterns import FUTURE_CUES, PAST_CUES
 
+# Compiled once: regex.match(str, ...) looks its cache up on every call (a cost per expression).
+_ISO_DAY = regex.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?!\d)")
+_DECIMAL_COMMA = regex.compile(r"\d+,\d+")
+_DURATION = regex.compile(r"P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?")
+_NEXT_WORD = regex.compile(r"\s*(\w+)")
+
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 
@@ -43,7 +49,7 @@ def _parse_iso(value: str) -> tuple[dt.date, str, str | None] | None:
         return stamp.date(), "day", (f"{tz[:3]}:{tz[3:]}" if tz else None)
     except ValueError:
         pass
-    m = regex.match(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?!\d)", value)  # also TimeML's 2013-12-4
+    m = _ISO_DAY.match(value)  # also TimeML's 2013-12-4
     if m is None:
         return None
     day = valid_date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
@@ -95,7 +101,7 @@ def duration(n: float | None, unit: str, written: str | None = None) -> str:
     """ISO 8601 duration: P24Y, PT30M, P2W, PXY (unknown count); ``written`` keeps the
     decimals as printed ('0,970 detik' -> PT0.970S)."""
     count = "X" if n is None else (str(int(n)) if float(n).is_integer() else f"{n:g}")
-    if n is not None and written and regex.fullmatch(r"\d+,\d+", written):
+    if n is not None and written and _DECIMAL_COMMA.fullmatch(written):
         count = written.replace(",", ".")
     if unit == "WINDU" and n is not None:
         return f"P{int(n * 8)}Y"
@@ -119,7 +125,7 @@ def merge_durations(first: str, second: str) -> str | None:
     order = "YMWD" + "HMS"
     parts: list[tuple[int, str, str]] = []  # (rank, count, code)
     for value in (first, second):
-        m = regex.fullmatch(r"P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?", value)
+        m = _DURATION.fullmatch(value)
         if m is None or bool(m[1]) == bool(m[3]):
             return None
         parts.append((order.index(m[2]) if m[1] else 4 + "HMS".index(m[4]), m[1] or m[3], m[2] or m[4]))
@@ -135,7 +141,7 @@ def tense(text: str, start: int, end: int) -> str | None:
     left = max(text.rfind(".", max(0, start - 160), start), text.rfind("\n", max(0, start - 160), start))
     before = text[left + 1 if left >= 0 else max(0, start - 160) : start]
     after = text[end : end + 25]
-    nxt = regex.match(r"\s*(\w+)", after)
+    nxt = _NEXT_WORD.match(after)
     if nxt and FUTURE_CUES.fullmatch(nxt[1]):
         return "future"
     if nxt and PAST_CUES.fullmatch(nxt[1]):

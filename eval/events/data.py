@@ -11,6 +11,15 @@ indonews-2025-06-early detik row whose URL starts with
 starts with ``https://nasional.kompas.com/``, in row order, skipping rows
 already labelled and rows with an empty body (the reader drops those).
 Each half follows eval/split.py.
+
+Round 3 (eval/events/dev2.jsonl, events only) was chosen by ``dev2_keys()``
+before the system was run on any of its records: the first 15 rows of
+indonews-2025-06-early detik whose URL starts with ``https://news.detik.com/berita/``
+(national news; rounds 1-2 took its international section), and from kompas-md
+(another period: May to November 2025) the first file, by name, of each day
+folder in date order whose title names a political, legal or international
+actor (``DEV2_TITLE``), up to 15; skipping records already labelled and empty
+bodies.
 """
 
 from __future__ import annotations
@@ -53,6 +62,46 @@ def record(key: str) -> RawRecord:
         return rec
     name, row = key.rsplit(":", 1)
     return _csv_records(name)[int(row)]
+
+
+DEV2_TITLE = re.compile(
+    r"\b(?:Presiden|Prabowo|Menteri|Menko|DPR|DPRD|MPR|KPK|Polisi|Polri|Polda|Polres|Kapolri|"
+    r"Kejagung|Kejaksaan|Jaksa|TNI|Gubernur|Bupati|Wali Kota|Partai|Pemerintah|Pemprov|Israel|"
+    r"Gaza|Palestina|Rusia|Ukraina|Trump|AS|Amerika|China|Iran|Korea|Jepang|PBB)\b"
+)
+
+
+def _title(path: Path) -> str:
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        return fh.readline().lstrip("# ").strip()
+
+
+def dev2_keys(labelled: frozenset[str] = frozenset(), n: int = 15) -> list[str]:
+    """The round-3 selection rule (module docstring); ``labelled``: keys to skip."""
+    import csv
+    from datetime import datetime
+
+    csv.field_size_limit(1 << 30)
+    out: list[str] = []
+    with (INDONEWS / "old_berita_detik.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            key = f"old_berita_detik.csv:{i}"
+            if row["url"].startswith("https://news.detik.com/berita/") and row["content"].strip():
+                if key not in labelled and len(out) < n:
+                    out.append(key)
+    md = DATA / "kompas-md"
+    days = sorted((p for p in md.iterdir() if p.is_dir()), key=lambda p: datetime.strptime(p.name, "%d%b%Y"))
+    picked = 0
+    for day in days:
+        for f in sorted(day.glob("*.md")):
+            key = f"kompas-md/{day.name}/{f.name}"
+            if key not in labelled and DEV2_TITLE.search(_title(f)):
+                out.append(key)
+                picked += 1
+                break
+        if picked == n:
+            break
+    return out
 
 
 @cache

@@ -1,6 +1,12 @@
-"""Score quotes, claims and events on the hand-labelled articles (eval/events/dev.jsonl).
+"""Score quotes, claims and events on the hand-labelled articles (eval/events/dev*.jsonl).
 
-    .venv/bin/python eval/events/score.py [--tune] [-v]
+    .venv/bin/python eval/events/score.py [--tune] [-v] [--only dev2.jsonl]
+
+The labelled sets are dev.jsonl (rounds 1-2) and dev2.jsonl (round 3, events
+only; selection rule in data.py); ``--only`` scores one of them.  ``-v`` lists
+each miss and extra, and the errors by category: a missed label is put down to
+the closest unused prediction of its article (wrong date, wrong target, wrong
+source, wrong type) or to a missed trigger; an extra no miss explains is spurious.
 
 Runs the whole per-article pipeline on each labelled article (read from
 ../shared/data at run time) of the held-out half (``--tune``: the other half).
@@ -202,6 +208,35 @@ def _match(golds: list[dict], preds: list, art: Article, dated: bool) -> tuple[i
     return len(used), missed, used
 
 
+def _why(g: dict, e, art: Article) -> str | None:
+    """Why prediction ``e`` is not gold ``g`` when it is nearly it, else None."""
+    src, tgt = _names(art, e.source), _names(art, e.target)
+    if e.type == g["type"]:
+        if _actors_match(g, art, e.source, e.target):
+            return "wrong date"
+        if same_name(g["source"], src):
+            return "wrong target"
+        if same_name(g["target"], tgt) and g["target"] is not None:
+            return "wrong source"
+        return None
+    return "wrong type" if same_name(g["source"], src) and same_name(g["target"], tgt) else None
+
+
+_ORDER = ("wrong date", "wrong target", "wrong source", "wrong type")
+
+
+def _categorise(missed: list[dict], news: list, used: set[int], art: Article, t: Tally) -> None:
+    free = [i for i in range(len(news)) if i not in used]
+    for g in missed:
+        best = min(((_ORDER.index(w), i, w) for i in free if (w := _why(g, news[i], art))), default=None)
+        if best is None:
+            t.add("err:missed trigger")
+        else:
+            t.add("err:" + best[2])
+            free.remove(best[1])
+    t.add("err:spurious", len(free))
+
+
 def _score_events(doc: dict, art: Article, t: Tally, verbose: bool) -> None:
     news = [e for e in art.events if not e.background]
     background = [e for e in art.events if e.background]
@@ -211,6 +246,7 @@ def _score_events(doc: dict, art: Article, t: Tally, verbose: bool) -> None:
     t.add("e_pred", len(news) + sum(i >= len(news) for i in used))
     t.add("e_tp", tp)
     t.add("el_tp", _match(doc["events"], preds, art, dated=False)[0])
+    _categorise(missed, news, used, art, t)
     if not verbose:
         return
     for g in missed:
@@ -239,10 +275,22 @@ def _score_claims(doc: dict, art: Article, t: Tally) -> None:
                 break
 
 
-def evaluate(held_out: bool = True, verbose: bool = False) -> dict[str, float]:
-    docs = [
-        json.loads(line) for line in (HERE / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line
+FILES = ("dev.jsonl", "dev2.jsonl")
+
+
+def load(files: tuple[str, ...] = FILES) -> list[dict]:
+    return [
+        json.loads(line)
+        for name in files
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+        if line
     ]
+
+
+def evaluate(
+    held_out: bool = True, verbose: bool = False, files: tuple[str, ...] = FILES
+) -> dict[str, float]:
+    docs = load(files)
     t = Tally()
     for doc in docs:
         if doc["held_out"] == held_out:
@@ -269,6 +317,7 @@ def evaluate(held_out: bool = True, verbose: bool = False) -> dict[str, float]:
         "claim_p": cp,
         "claim_r": cr,
     }
+    r.update({k: v for k, v in t.c.items() if k.startswith("err:")})
     return {k: round(v, 3) for k, v in r.items()}
 
 
@@ -276,10 +325,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tune", action="store_true", help="score the tuning half instead of the held-out half")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--only", choices=FILES, help="score one labelled set")
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"needs {DATA} (the development data in ../shared beside the repo)")
-    r = evaluate(held_out=not args.tune, verbose=args.verbose)
+    files = (args.only,) if args.only else FILES
+    r = evaluate(held_out=not args.tune, verbose=args.verbose, files=files)
     print(f"{'tune' if args.tune else 'held-out'} half")
     print(
         f"quote span      P {r['quote_span_p']:.3f}  R {r['quote_span_r']:.3f}  F1 {r['quote_span_f1']:.3f}"
@@ -289,6 +340,8 @@ def main() -> None:
     print(f"events, no date P {r['event_loose_p']:.3f}  R {r['event_loose_r']:.3f}")
     print(f"  ({r['event_pred']} predicted, {r['event_gold']} labelled events)")
     print(f"claims          P {r['claim_p']:.3f}  R {r['claim_r']:.3f}")
+    errs = {k[4:]: v for k, v in r.items() if k.startswith("err:")}
+    print("event errors    " + ", ".join(f"{k} {v}" for k, v in sorted(errs.items(), key=lambda x: -x[1])))
 
 
 if __name__ == "__main__":

@@ -26,3 +26,24 @@ from eval.events.score import same_name
 )
 def test_events_score_actor_names(gold: str | None, names: list[str], same: bool) -> None:
     assert same_name(gold, names) is same
+
+
+def test_events_dev2_is_the_selection_rule_split_by_the_held_out_rule() -> None:
+    import json
+    from pathlib import Path
+
+    from eval.split import is_held_out
+
+    here = Path(__file__).resolve().parents[2] / "eval" / "events"
+    docs = [json.loads(x) for x in (here / "dev2.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    assert len(docs) == 30 and all(d["scope"] == "events" for d in docs)
+    assert all(d["held_out"] == is_held_out(d["key"]) for d in docs)
+    shared = here.parents[2] / "shared" / "data"
+    if not shared.exists():
+        pytest.skip("needs ../shared/data to re-run the selection rule")
+    from eval.events.data import dev2_keys
+
+    first = frozenset(
+        json.loads(x)["key"] for x in (here / "dev.jsonl").read_text(encoding="utf-8").splitlines() if x
+    )
+    assert [d["key"] for d in docs] == dev2_keys(first)

@@ -114,6 +114,15 @@ _WORD = re.compile(r"[\w'-]+")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|bin|binti|van|de))*")
 
 
+# A rank or title before a name makes it a person whatever the recogniser typed it
+# ("AKBP Rio Wahyu Anggoro" as a place, "Aipda PS" as an organisation).
+_PERSON_TITLE = re.compile(
+    r"(?<![\w-])(?:AKBP|AKP|Kompol|Kombes|Aipda|Aiptu|Bripka|Brigadir|Briptu|Bripda|Ipda|Iptu|Brigjen|"
+    r"Irjen|Komjen|Letjen|Mayjen|Marsekal|Laksamana|Kolonel|Letkol|Mayor|Kapten|Serka|Serda|Sertu|"
+    r"Praka|Pratu|Pak|Bu|Bapak|Ibu)(?:\s+Pol\.?)?\s+$"
+)
+
+
 @dataclass(slots=True)
 class Actor:
     start: int
@@ -131,11 +140,16 @@ class Actors:
         found: list[Actor] = []
         for m in sorted(article.mentions, key=lambda m: (m.start, -m.end)):
             ent = article.entities.get(m.entity) if m.entity else None
-            if ent is None or ent.type not in ACTOR_TYPES:
+            if ent is None:
+                continue
+            kind = ent.type
+            if _PERSON_TITLE.search(self.text, max(0, m.start - 16), m.start):
+                kind = "person"
+            if kind not in ACTOR_TYPES:
                 continue
             if found and m.start < found[-1].end:  # nested in the previous mention
                 continue
-            found.append(Actor(m.start, m.end, ent.id, ent.type, m.text))
+            found.append(Actor(m.start, m.end, ent.id, kind, m.text))
         self.items = found
         self.starts = [a.start for a in found]
         self.names = {e.id: e.name for e in article.entities.values()}

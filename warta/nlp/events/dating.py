@@ -15,6 +15,7 @@ from warta.nlp.events.patterns import (
     ECHO,
     FIRST_SINCE,
     HABITUAL,
+    NAMED_YEAR,
     NEGATION,
     NOUN_BEFORE,
     NOW,
@@ -58,6 +59,8 @@ def event_date(doc: Doc, sent: Span, ts: int, te: int) -> TimeExpr | None:
             and NOUN_BEFORE.search(doc.text, max(0, t.start - 20), t.start)
         ):
             continue  # "perjanjian gencatan senjata 27 November": the date names the agreement
+        if t.text.strip().isdigit() and NAMED_YEAR.search(doc.text, max(0, t.start - 30), t.start):
+            continue  # "Kongres PSI 2025": the year names the congress, it does not date the event
         if hi - lo < dist:
             best, dist = t, hi - lo
     return best

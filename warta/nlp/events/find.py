@@ -52,6 +52,7 @@ def from_triggers(doc: Doc) -> list[Event]:
             ev.confidence = 0.55 if kind in "vp" else 0.5
             described = source.end <= ts and COPULA.search(doc.text, source.end, ts) is not None
             out.append(finish(doc, ev, sent, ts, te, kind == "n", described))
+            out += _co_sources(doc, sent, ev, source, kind, ts)
             previous = previous_occurrence(doc, ev, sent, te)
             if previous is not None and not any(
                 (e.type, e.source, e.date, e.start)
@@ -99,6 +100,25 @@ def _roles(
     ):
         return None
     return source, target_id, after
+
+
+def _co_sources(doc: Doc, sent: Span, ev: Event, source: Actor, kind: str, ts: int) -> list[Event]:
+    """ "Inggris, Jerman, dan Perancis mengaktifkan ...": each coordinated subject of the
+    same kind (countries, organisations, persons) acts; one event for each of the others."""
+    if kind != "v" or source.end > ts:
+        return []
+    group = doc.actors.coordinated(source, sent.start)[:-1]
+    out = []
+    for a in group:
+        if a.type != source.type or a.entity in (ev.source, ev.target):
+            continue
+        if doc.actors.is_prepositional(a, sent.start):
+            break
+        twin = Event(ev.type, ev.start, ev.end, ev.trigger, a.entity, ev.target)
+        twin.modality, twin.place, twin.confidence = ev.modality, ev.place, ev.confidence
+        twin.date, twin.precision, twin.background = ev.date, ev.precision, ev.background
+        out.append(twin)
+    return out
 
 
 def message_type(

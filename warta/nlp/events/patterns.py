@@ -96,7 +96,8 @@ PRONOUN = re.compile(r"\b(ia|dia|beliau|mereka)\b", re.IGNORECASE)
 # Between a noun trigger and its genitive actor: "penyelidikan pihak Polres", "kunjungan Presiden X".
 GENITIVE_GAP = re.compile(r"^\s*(?:(?:dari\s+)?(?:pihak|oleh|pemerintah)\s+|dari\s+)?$", re.IGNORECASE)
 
-BETWEEN = re.compile(r"^\s+antara\s+$", re.IGNORECASE)
+# "pertemuan antara Presiden Republik Indonesia Prabowo ...": capitalised role words may follow.
+BETWEEN = re.compile(r"^\s+antara\s+(?:(?:[A-Z][\w.-]*|ke-\d+)\s+){0,3}$")
 
 BETWEEN_AND = re.compile(r"\s+dengan\s+|\s+dan\s+", re.IGNORECASE)
 
@@ -166,3 +167,15 @@ SPORTS = re.compile(
 SPORTS_MIN = 4
 # A proposition that starts with a verb has no subject of its own.
 VERB_FIRST = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}\b")
+
+# A pronoun subject right before the verb ("Ia juga meminta"): the person told of before.
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:ia|dia|beliau)\s+(?:(?:juga|pun|lalu|kemudian|akan|telah|sudah|kembali|pun|segera|"
+    r"bahkan|turut|sempat|pernah|tidak|belum)\s+){0,3}$",
+    re.IGNORECASE,
+)
+PRONOUN_REACH = 600  # characters back to the person a pronoun stands for
+# ", yakni Rishyaryudi dan Caswiyono": the object named after an apposition.
+APPOSITION = re.compile(r",?\s*(?:yakni|yaitu|antara lain|termasuk)\s+", re.IGNORECASE)
+# A bare year right after a name ("Kongres PSI 2025", "Operasi Patuh Nala 2025") names it.
+NAMED_YEAR = re.compile(r"(?:[A-Z][\w-]*|\))\s+$")

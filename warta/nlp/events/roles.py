@@ -6,6 +6,7 @@ from warta.model import Event, Span
 from warta.nlp.claims import Actor
 from warta.nlp.events.doc import Doc, clause_end, lexicon
 from warta.nlp.events.patterns import (
+    APPOSITION,
     BETWEEN,
     BETWEEN_AND,
     CAPITAL,
@@ -20,12 +21,24 @@ from warta.nlp.events.patterns import (
     PLACE_PREP,
     POINTS_BACK,
     PRONOUN,
+    PRONOUN_REACH,
+    SUBJECT_PRONOUN,
     SUBJECTLESS,
 )
 
 
+def _object_span(doc: Doc, start: int, end: int) -> int:
+    """Where the object part ends; an apposition naming the object ("memeriksa 2 eks staf,
+    yakni Rishyaryudi dan Caswiyono") belongs to it."""
+    stop = clause_end(doc.text, start, end)
+    m = APPOSITION.match(doc.text, stop, end)
+    if m and not doc.actors.between(start, stop):
+        stop = clause_end(doc.text, m.end(), end)
+    return stop
+
+
 def find_target(doc: Doc, start: int, end: int, source: str | None) -> Actor | None:
-    found = [a for a in doc.actors.between(start, clause_end(doc.text, start, end)) if a.entity != source]
+    found = [a for a in doc.actors.between(start, _object_span(doc, start, end)) if a.entity != source]
     while found and COORDINATED.match(doc.text[start : found[0].start]):
         partner = found.pop(0)  # "serangan Israel dan Amerika Serikat (AS)": a second source
         start = partner.end
@@ -48,7 +61,10 @@ def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Acto
     if kind == "n":
         if POINTS_BACK.match(doc.text, te):
             return None, te  # "serangan tersebut" is the event told before
-        after = acts.between(te, min(sent.end, te + 40))
+        after = acts.between(te, min(sent.end, te + 100))
+        if len(after) > 1 and after[0].type != "person" and after[1].type == "person":
+            if after[1].start - after[0].end <= 2:  # "Presiden Republik Indonesia Prabowo"
+                after = after[1:]
         if len(after) > 1 and BETWEEN.match(doc.text[te : after[0].start]):
             gap = BETWEEN_AND.match(doc.text, after[0].end, after[1].start)
             if gap:  # "kontak tembak antara polisi dan KKB": source and target
@@ -67,6 +83,10 @@ def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Acto
     for m in CLAUSE_START.finditer(doc.text, sent.start, ts):
         floor = m.end()
     head = acts.subject_before(ts, floor)
+    if head is None or head.end <= floor:
+        told = _pronoun_subject(doc, sent, floor, ts)
+        if told is not None:
+            return told, te
     if head is None:  # a repeated name the recogniser missed ("Iwan diperiksa")
         named = acts.named_in(floor, ts)
         if named is not None and not acts.is_prepositional(named, floor):
@@ -86,6 +106,20 @@ def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Acto
         if pron and (head.type != "person" or pron.group(1).lower() == "mereka"):
             return None, te  # another subject stands between
     return head, te
+
+
+def _pronoun_subject(doc: Doc, sent: Span, floor: int, ts: int) -> Actor | None:
+    """ "Ia juga meminta pemerintah ...": the person of the sentences before (the last
+    person named before this sentence, not too far back); none inside a direct quote."""
+    m = SUBJECT_PRONOUN.search(doc.text, max(floor, ts - 60), ts)
+    if m is None or doc.actors.between(m.start(), ts) or doc.in_direct_quote(ts):
+        return None
+    if doc.actors.between(floor, m.start()):
+        return None  # "Menurut Budi, ia ...": the sentence names its own
+    prev = doc.actors.last_before(sent.start, "person")
+    if prev is None or sent.start - prev.end > PRONOUN_REACH:
+        return None
+    return Actor(m.start(), m.start() + len(m.group().split()[0]), prev.entity, prev.type, prev.text)
 
 
 def quoted_source(doc: Doc, sent: Span, ts: int) -> Actor | None:

@@ -12,8 +12,11 @@ an unclosed quote ends with its paragraph.
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from warta.model import Article, Quote, Span
-from warta.nlp.claims import find_claims
+from warta.nlp.claims import Actor, find_claims
 from warta.nlp.quotes.context import Cand, Context
 from warta.nlp.quotes.direct import find_direct
 from warta.nlp.quotes.indirect import find_indirect
@@ -22,6 +25,7 @@ from warta.pipeline import component
 
 __all__ = ["find_quotes", "quotes_factory"]
 
+_INITIALS = re.compile(r"[A-Z]{1,4}")
 MAX_PREV_GAP = 3000  # characters: "lanjutnya" this far from the last speaker names no one
 
 
@@ -51,7 +55,10 @@ def find_quotes(article: Article, max_quotes: int = 200) -> tuple[list[Quote], C
         if len(cands) >= max_quotes:
             break
         if not any(a < sent.end and sent.start < b for a, b in busy):
-            cands.extend(find_indirect(ctx, sent))
+            got = find_indirect(ctx, sent)
+            cands.extend(got)
+            for c in got:  # "Dia berharap ..." next: the reported words hold no subject
+                bisect.insort(ctx.quoted, (c.quote.start, c.quote.end))
     cands.sort(key=lambda q: q.quote.start)
     return _resolve(ctx, cands[:max_quotes]), ctx
 
@@ -64,7 +71,7 @@ def _resolve(ctx: Context, cands: list[Cand]) -> list[Quote]:
         q = cand.quote
         if cand.needs_prev:
             if last == (None, None):
-                person = ctx.actors.last_before(q.start, "person")
+                person = _last_speaker_like(ctx, q.start)
                 if person is not None and q.start - person.end <= MAX_PREV_GAP:
                     last = (person.entity, None)
             q.speaker, q.speaker_name = last
@@ -75,6 +82,15 @@ def _resolve(ctx: Context, cands: list[Cand]) -> list[Quote]:
             last = (q.speaker, q.speaker_name)
         out.append(q)
     return out
+
+
+def _last_speaker_like(ctx: Context, pos: int) -> Actor | None:
+    """The last person before ``pos`` who may speak: not one named by initials only
+    ("Aipda PS", "tersangka SAR"), as the press names suspects and victims."""
+    person = ctx.actors.last_before(pos, "person")
+    while person is not None and _INITIALS.fullmatch(ctx.text[person.start : person.end]):
+        person = ctx.actors.last_before(person.start, "person")
+    return person
 
 
 @component(

@@ -13,6 +13,7 @@ from warta.nlp.claims import Actor, Actors, sentence_at
 from warta.nlp.lexicon import Alternation, rows
 from warta.nlp.lexicon.groups import PREFIX as GROUP_PREFIX
 
+_ROLE_RUN = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*)*")
 _CUT_DATE = re.compile(r"\b(?:dikutip|dilansir|seperti dilaporkan|mengutip)\b", re.IGNORECASE)
 _OUTLET = re.compile(
     r"\b(dimuat|diterbitkan|disiarkan|dipublikasikan|dilaporkan|menurut)\s+(?:oleh\s+)?", re.IGNORECASE
@@ -83,8 +84,18 @@ class Context:
             if self.in_quote(a.start):
                 continue
             if not self.actors.is_prepositional(a, prev.start):
-                return a if a.type == "person" else None
+                return a if a.type == "person" else self._holder(a, prev.end)
         return PREV if self.quote_in(prev.start, prev.end) else None
+
+    def _holder(self, role: Actor, end: int) -> Actor | None:
+        """The person a role's words lead to ("Kapolres Sumba Barat Daya, Ajun Komisaris Besar
+        Polisi (AKBP) Harianto Rantesalu"): only capitalised words stand between."""
+        for a in self.actors.between(role.end, end):
+            if not _ROLE_RUN.fullmatch(self.text, role.end, a.start):
+                return None
+            if a.type == "person":
+                return a
+        return None
 
     def date_in(self, start: int, end: int) -> str | None:
         cut = _CUT_DATE.search(self.text, start, end)

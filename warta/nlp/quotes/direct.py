@@ -75,16 +75,16 @@ def _table(kind: str) -> Alternation:
         for cells in [line.split("\t")]
         if len(cells) > 1 and cells[1].strip() == kind
     ]
-    if kind == "after":
-        pats += _lexicon_after()
+    if kind in ("after", "say"):
+        pats += _lexicon_rows(kind)
     return Alternation(pats)
 
 
 @cache
-def _lexicon_after() -> list[str]:
+def _lexicon_rows(kind: str) -> list[str]:
     from warta.nlp.lexicon import rows
 
-    return [r[0] for r in rows("cues.tsv") if r[1] == "after"]
+    return [r[0] for r in rows("cues.tsv") if r[1] == kind]
 
 
 @cache

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from warta.model import Quote, Span
-from warta.nlp.claims import ADVERBS, Actor, cues
+from warta.nlp.claims import ADVERBS, Actor
 from warta.nlp.quotes.context import PREV, UNNAMED, Cand, Context
-from warta.nlp.quotes.direct import _named, name_in_role
+from warta.nlp.quotes.direct import _named, _table, name_in_role
 from warta.nlp.quotes.speakers import clean_name, false_person
 
 # "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
@@ -21,6 +21,15 @@ _LEAD_CUE = re.compile(
 _APPOSITION = re.compile(r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de)){0,4}),\s+")
 _PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
 _TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
+# Words that make "... itu" a time ("saat itu"), not a description of the speaker.
+_TIME_WORDS = frozenset("saat waktu ketika kala kesempatan hari sejak pada dalam usai setelah sebelum".split())
+# "X, seperti dilansir Reuters, Selasa (10/6/2025), menyebut": the outlet passing it on is
+# no speaker, the subject stands before the aside.
+_WIRE_ASIDE = re.compile(
+    r",\s*(?:seperti|sebagaimana)\s+(?:di)?(?:lansir|kutip|laporkan|beritakan)(?:kan)?\b[^,]{0,60}"
+    r"(?:,\s*[A-Z][a-z]+\s*\([\d/]+\))?,\s*$"
+)
+_CITING = re.compile(r"\s+yang\s+mengutip\s+[^,.]{1,50},?\s*$")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:bahwa\s+|:\s*)?", re.IGNORECASE)
 # A capitalised name of two words or more right before the verb ("KCIC Eva Chairunisa mengatakan").
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'-]+\s+){1,3}[A-Z][\w'-]+,?\s*$")
@@ -34,7 +43,7 @@ def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
     if lead is not None:
         return [lead]
     text = ctx.text
-    for m in cues("say").finditer(text, sent.start, sent.end):
+    for m in _table("say").finditer(text, sent.start, sent.end):
         content = _content(text, m.end(), sent.end)
         if content is None:
             continue
@@ -54,6 +63,15 @@ def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
 def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor | None, bool]:
     """The speaker before a reporting verb, and whether it is a pronoun to resolve later."""
     text = ctx.text
+    if _described(ctx, sent.start, verb):
+        prev = ctx.previous_subject(sent)
+        return (prev, False) if isinstance(prev, Actor) else (None, True)
+    aside = _WIRE_ASIDE.search(text, sent.start, verb)
+    if aside:
+        verb = aside.start()
+    cited = _CITING.search(text, sent.start, verb)
+    if cited:  # "Laporan ORF yang mengutip kepolisian setempat, menyebut": ORF speaks
+        verb = cited.start()
     if ctx.actors.pronoun_before(verb, sent.start):
         prev = ctx.previous_subject(sent)
         return (prev, False) if isinstance(prev, Actor) else (None, True)
@@ -79,6 +97,21 @@ def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor |
     if false_person(ctx.article, head):
         return None, True  # "Kapolresta mengatakan": the official quoted before
     return head, False
+
+
+def _described(ctx: Context, start: int, verb: int) -> bool:
+    """True when the subject is a description pointing back ("Jenderal polisi bintang tiga
+    ini menegaskan", "Komisioner Komnas Perempuan ini menilai"): the speaker named before."""
+    text = ctx.text
+    start = max(start, text.rfind(",", start, verb) + 1)
+    words = text[start:verb].lower().split()
+    while words and words[-1] in ADVERBS:
+        words.pop()
+    if not 2 <= len(words) <= 7 or words[-1] not in ("ini", "itu", "tersebut"):
+        return False
+    if _TIME_WORDS.intersection(words):
+        return False
+    return not any(a.type == "person" for a in ctx.actors.between(start, verb))
 
 
 def _lead(ctx: Context, sent: Span) -> Cand | None:

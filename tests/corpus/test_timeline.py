@@ -129,3 +129,22 @@ def test_dates_compatible() -> None:
     assert tl.dates_compatible("2022", "2022-02-24")
     assert not tl.dates_compatible("2022-02", "2022-03-01")
     assert not tl.dates_compatible("1910/1945", "1910")
+
+
+def test_timeline_joint_act_of_two_sources_is_one_entry(store, seeds) -> None:
+    """"China dan Rusia ... memveto resolusi": one act, told once, with two sources."""
+    arts = seeds()
+    a = arts["000"]
+    at = a.text.index("China dan Rusia pada akhir Mei memveto")
+    end = a.text.index(".", at) + 1
+    a.events = [Event("REJECT", at, end, source=src, target="Q37470", date="2022-05", precision="month")
+                for src in ("Q148", "Q159")]
+    _run(store, [a])
+    e = _entry(tl.timeline(store), "REJECT", "2022-05")
+    for country in ("Q148", "Q159"):  # found by either source
+        assert [x.id for x in tl.timeline(store, entity=country)] == [e.id]
+    a2 = dataclasses.replace(seed("003"), id="other")
+    a2.events = [Event("REJECT", 0, 10, source="Q159", target="Q37470", date="2022-05", precision="month"),
+                 Event("REJECT", 20, 30, source="Q148", target="Q37470", date="2022-05", precision="month")]
+    _run(store, [a2])  # two sentences of another article: one report joins the entry of its source, one is new
+    assert len([x for x in tl.timeline(store) if x.type == "REJECT"]) == 2

@@ -5,7 +5,8 @@ Two reports merge when they have the same PLOVER type, compatible actors
 dates (equal, or one more precise and inside the other).  Actors that are
 only equivalent (a head of state and his state, see :mod:`warta.corpus.actors`)
 need equal dates; types of one small family (CONSULT/COOPERATE) need equal
-day-precision dates.  Reports without any actor merge only on an equal date
+day-precision dates.  Events of one sentence that differ only in their source
+("China dan Rusia memveto ...") are one joint act: one entry.  Reports without any actor merge only on an equal date
 within the same storyline.  An entry's type is that of its first report.  Each entry
 keeps all its reports (``events.entry_id``), the outlets, the earliest
 report, and ``corroboration``: the number of independent origins, where
@@ -137,10 +138,14 @@ def _save(conn: Connection, row: dict[str, Any], new: bool) -> None:
         conn.execute(update(t.timeline).where(t.timeline.c.id == row["id"]).values(**values))
 
 
-def merge(conn: Connection, article: Article, idx: int, ev: Event, info: dict[str, Any]) -> str:
-    """File one reported event under a matching entry, or a new one; return the entry id."""
+def merge(conn: Connection, article: Article, idx: int, ev: Event, info: dict[str, Any],
+          into: str | None = None) -> str:
+    """File one reported event under a matching entry (``into`` when given), or a new one; return the entry id."""
     e = {"type": ev.type, "source": ev.source, "target": ev.target, "date": ev.date}
-    rows = [r for r in _candidates(conn, e) if _compatible(e, r, info["story"])]
+    if into:
+        rows = [dict(r) for r in conn.execute(select(t.timeline).where(t.timeline.c.id == into)).mappings()]
+    else:
+        rows = [r for r in _candidates(conn, e) if _compatible(e, r, info["story"])]
     rep = _report(article, idx, ev, info)
     if rows:
         # Prefer the same date, then the entry sharing most actors.
@@ -203,10 +208,14 @@ def timeline_step(store, new_ids: list[str]) -> None:  # type: ignore[no-untyped
                 continue
             info = _origins(store, conn, articles)
             for article in articles:
+                joint: dict[tuple[Any, ...], str] = {}
                 for idx, ev in enumerate(article.events):
                     if (article.id, idx) not in pending or not ev.type:
                         continue
-                    entry = merge(conn, article, idx, ev, info[article.id])
+                    # "China dan Rusia memveto ...": one act of several sources, one entry
+                    key = (ev.start, ev.end, ev.type, ev.target, ev.date)
+                    entry = merge(conn, article, idx, ev, info[article.id], joint.get(key))
+                    joint.setdefault(key, entry)
                     conn.execute(
                         update(t.events)
                         .where(t.events.c.article_id == article.id, t.events.c.idx == idx)
@@ -232,7 +241,8 @@ def timeline(store: Any, entity: str | None = None, pair: tuple[str, str] | None
              undated: bool = False) -> list[TimelineEntry]:
     """Timeline entries ordered by when things happened.
 
-    ``entity``: entries with it as source or target; ``pair``: entries between
+    ``entity``: entries with it as source or target of one of their reports
+    (a joint act files several sources under one entry); ``pair``: entries between
     the two (either direction); ``since``/``until``: ISO date bounds, inclusive;
     ``undated``: also the events no date could be found for (placed last),
     which a timeline cannot place and so leaves out by default.
@@ -246,8 +256,6 @@ def timeline(store: Any, entity: str | None = None, pair: tuple[str, str] | None
             or_(t.events.c.source.in_(actors), t.events.c.target.in_(actors))
         )
         query = query.where(t.timeline.c.id.in_(ids))
-    if entity:
-        query = query.where(or_(t.timeline.c.source == entity, t.timeline.c.target == entity))
     if pair:
         a, b = pair
         query = query.where(or_(and_(t.timeline.c.source == a, t.timeline.c.target == b),

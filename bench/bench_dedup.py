@@ -23,14 +23,21 @@ perturbed copy, cycling through:
 
 A copy is found when its ``duplicate_of`` is its source; precision counts
 every article flagged as a duplicate.  datasketch runs as an in-memory index
-(query, then insert) on the same word 4-shingles, with its defaults
-(threshold 0.9, 128 permutations, SHA-1) and with threshold 0.5 (tuned: the
-best F1 of 0.3-0.9 on a 2k corpus).  warta's time includes its SQLite writes
-(signatures, LSH bands, results) but not storing the articles first.  Each
-system runs in a forked process; memory is that process's peak RSS (which
+(query, then insert) on the same word 4-shingles (warta's tokenizer), with
+its defaults (``MinHash()``: 128 permutations, SHA-1; ``MinHashLSH()``:
+threshold 0.9) and with threshold 0.5 (tuned: the best F1 of 0.3-0.9 on a
+2k corpus; the peer to match on recall).  warta's time includes reading the
+texts back from SQLite and its SQLite writes (signatures, LSH bands,
+results) but not storing the articles first.  Each system runs in a forked
+process, one after the other; memory is that process's peak RSS (which
 includes the corpus held by the parent: "base" is the RSS at the start).
+Rates are given by wall time and by the process's CPU time: on a shared
+machine the CPU figure is the steadier one.
 
-    .venv/bin/python bench/bench_dedup.py [N ...]        (default 10000)
+    nice .venv/bin/python bench/bench_dedup.py [N ...]        (default 10000)
+
+The 100k run: ``nice .venv/bin/python bench/bench_dedup.py 100000`` (about
+4,250 real texts and 45,750 splices as originals, 50,000 copies).
 """
 
 from __future__ import annotations
@@ -114,7 +121,9 @@ def perturb(text: str, kind: str, other: str, rng: random.Random) -> str:
     if kind in ("edit", "mix"):
         donor = other.split()
         rate = 0.03 if kind == "edit" else 0.02
-        lines = [" ".join(rng.choice(donor) if rng.random() < rate else w for w in ln.split()) for ln in lines]
+        lines = [
+            " ".join(rng.choice(donor) if rng.random() < rate else w for w in ln.split()) for ln in lines
+        ]
     if kind in ("intro", "mix"):
         lines.insert(0, other[:350])
     return "\n".join(lines)
@@ -144,30 +153,32 @@ def score(items: list[Item], pred: dict[str, str | None]) -> tuple[float, float]
     return (right / len(flagged) if flagged else 1.0), right / positives
 
 
-def run_warta(items: list[Item]) -> dict[str, str | None]:
+Timed = tuple[float, float]  # wall seconds, CPU seconds
+
+
+def run_warta(items: list[Item]) -> tuple[dict[str, str | None], Timed]:
     from warta.corpus.dedup import dedup
     from warta.model import Article
     from warta.store import Store
 
     with tempfile.TemporaryDirectory() as d:
         store = Store(str(Path(d) / "dedup.db"))
-        with store.write() as conn:
-            for i, text, _ in items:
-                store.put_article(Article(id=i, input_id=i, text=text), conn)
-        t0 = time.perf_counter()
+        for k in range(0, len(items), 1000):
+            store.put_articles([Article(id=i, input_id=i, text=text) for i, text, _ in items[k : k + 1000]])
+        t0, c0 = time.perf_counter(), time.process_time()
         dedup(store, [i for i, _, _ in items])
-        seconds = time.perf_counter() - t0
+        seconds = (time.perf_counter() - t0, time.process_time() - c0)
         rows = store.article_rows(["id", "duplicate_of"])
         store.close()
-    return {r["id"]: r["duplicate_of"] for r in rows}, seconds  # type: ignore[return-value]
+    return {r["id"]: r["duplicate_of"] for r in rows}, seconds
 
 
-def run_datasketch(items: list[Item], threshold: float = 0.9) -> tuple[dict[str, str | None], float]:
+def run_datasketch(items: list[Item], threshold: float = 0.9) -> tuple[dict[str, str | None], Timed]:
     from datasketch import MinHash, MinHashLSH
 
     from warta.corpus import text as tx
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     lsh = MinHashLSH(threshold=threshold)
     pred: dict[str, str | None] = {}
     for i, text, _ in items:
@@ -176,7 +187,7 @@ def run_datasketch(items: list[Item], threshold: float = 0.9) -> tuple[dict[str,
         found = sorted(lsh.query(m))
         pred[i] = found[0] if found else None
         lsh.insert(i, m)
-    return pred, time.perf_counter() - t0
+    return pred, (time.perf_counter() - t0, time.process_time() - c0)
 
 
 def _rss_now_mb() -> float:
@@ -189,8 +200,8 @@ def _rss_now_mb() -> float:
 def _child(fn: Callable, items: list[Item], out) -> None:  # type: ignore[type-arg, no-untyped-def]
     base = _rss_now_mb()
     try:
-        pred, seconds = fn(items)
-        out.send((pred, seconds, base, max_rss_mb()))
+        pred, (seconds, cpu) = fn(items)
+        out.send((pred, seconds, cpu, base, max_rss_mb()))
     except BaseException as exc:  # the parent must not wait forever
         out.send(exc)
         raise
@@ -206,13 +217,16 @@ def measure(name: str, fn: Callable, items: list[Item]) -> None:  # type: ignore
     proc.join()
     if isinstance(got, BaseException):
         raise got
-    pred, seconds, base, peak = got
+    pred, seconds, cpu, base, peak = got
     p, r = score(items, pred)
-    print(f"{name:30s} {len(items):7d} articles {len(items) / seconds:8.0f} articles/s  "
-          f"peak RSS {peak:7.0f} MB (base {base:5.0f})  P {p:.3f}  R {r:.3f}", flush=True)
+    print(
+        f"{name:30s} {len(items):7d} articles {len(items) / seconds:7.0f}/s wall {len(items) / cpu:7.0f}/s CPU  "
+        f"peak RSS {peak:6.0f} MB (base {base:5.0f})  P {p:.3f}  R {r:.3f}",
+        flush=True,
+    )
 
 
-def _ds_half(items: list[Item]) -> tuple[dict[str, str | None], float]:
+def _ds_half(items: list[Item]) -> tuple[dict[str, str | None], Timed]:
     return run_datasketch(items, 0.5)
 
 
@@ -222,8 +236,11 @@ def main() -> None:
     print(f"{len(texts)} distinct real texts", flush=True)
     for n in sizes:
         items = corpus(texts, n)
-        print(f"{len(items)} articles: {n // 2} originals ({min(n // 2, len(texts))} real, the rest splices) "
-              f"+ {n // 2} perturbed copies ({', '.join(KINDS)})", flush=True)
+        print(
+            f"{len(items)} articles: {n // 2} originals ({min(n // 2, len(texts))} real, the rest splices) "
+            f"+ {n // 2} perturbed copies ({', '.join(KINDS)})",
+            flush=True,
+        )
         measure("warta dedup@1 (SQLite)", run_warta, items)
         measure("datasketch MinHashLSH (0.9)", run_datasketch, items)
         measure("datasketch MinHashLSH (0.5)", _ds_half, items)

@@ -1,4 +1,4 @@
-"""ROUGE-1/2 of warta's extractive summary beside LEAD-3 on IndoSum.
+"""ROUGE-1/2 of warta's extractive summary beside LEAD-3 (and LEAD at warta's length) on IndoSum.
 
 IndoSum (../shared/data/indosum, CC BY-SA 4.0) gives tokenised articles and
 abstractive reference summaries.  Articles are split by eval/split.py on
@@ -8,6 +8,12 @@ ROUGE is implemented simply here: unigram / bigram overlap F1 between the
 lower-cased word tokens of candidate and reference (clipped counts, no
 stemming, no stopword removal), averaged over articles.  Figures are
 therefore close to, but not the same as, the official ROUGE-1.5.5 script.
+
+Systems: ``warta`` is ``summarize_article`` with its defaults (about
+``summary.WORDS`` words); ``lead3`` the first three sentences; ``leadw``
+the first sentences up to the same word budget by the same stopping rule,
+so that the gain of picking sentences is told apart from the gain of
+length alone (ROUGE F1 favours candidates as long as the reference).
 
 Usage: .venv/bin/python -m eval.corpus.rouge [--fold dev.01] [--half held|tune|all] [--limit N]
 """
@@ -21,7 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from eval.split import is_held_out
-from warta.corpus.summary import summarize_article
+from warta.corpus.summary import WORDS, summarize_article
+from warta.corpus.text import words as words_of
 from warta.model import Article, Span
 
 INDOSUM = Path(__file__).resolve().parents[3] / "shared" / "data" / "indosum"
@@ -39,6 +46,19 @@ def rouge_n(cand: list[str], ref: list[str], n: int) -> float:
         return 0.0
     p, rec = overlap / sum(c.values()), overlap / sum(r.values())
     return 2 * p * rec / (p + rec)
+
+
+def lead_words(sents: list[str], words: int = WORDS) -> list[str]:
+    """Leading sentences while each one takes the length nearer to ``words``."""
+    out: list[str] = []
+    total = 0
+    for s in sents:
+        size = len(words_of(s))
+        if out and abs(total + size - words) > abs(total - words):
+            break
+        out.append(s)
+        total += size
+    return out
 
 
 def article(doc: dict) -> tuple[Article, list[str]]:
@@ -65,7 +85,11 @@ def evaluate(fold: str, half: str, limit: int | None) -> dict[str, float | int]:
             continue
         ref = _tokens(" ".join(" ".join(s) for s in doc["summary"]))
         art, sents = article(doc)
-        systems = {"warta": " ".join(summarize_article(art, 3)), "lead3": " ".join(sents[:3])}
+        systems = {
+            "warta": " ".join(summarize_article(art)),
+            "lead3": " ".join(sents[:3]),
+            "leadw": " ".join(lead_words(sents)),
+        }
         for name, cand in systems.items():
             toks = _tokens(cand)
             sums[f"{name}_r1"] += rouge_n(toks, ref, 1)

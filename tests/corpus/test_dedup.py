@@ -139,3 +139,76 @@ def test_dedup_perturbed_real_articles_precision_recall(tmp_path) -> None:
     pred, _ = bench.run_warta(items)
     precision, recall = bench.score(items, pred)
     assert precision >= 0.97 and recall >= 0.9, (precision, recall)
+
+
+def test_dedup_points_to_earliest_published_copy_not_first_stored(store) -> None:
+    a = seed("002")  # published 2024-06-18
+    late = _copy(a, "late", text="\n\n".join(_paragraphs(a)[:-1]), url=None, published="2024-06-20T10:00:00+07:00")
+    later = _copy(a, "later", text="\n\n".join(_paragraphs(a)[1:]), url=None, published="2024-06-21T10:00:00+07:00")
+    _run(store, late, later)  # stored first, published last
+    rows = _run(store, a)
+    assert rows[a.id]["duplicate_of"] is None
+    assert rows["late"]["duplicate_of"] == a.id and rows["later"]["duplicate_of"] == a.id
+    assert rows["late"]["similarity"] > 0.7
+
+
+def test_dedup_same_chunk_earlier_published_becomes_root(store) -> None:
+    a = seed("003")
+    b = _copy(a, "b3", text=a.text + "\n\nPembaruan: keterangan tambahan dari pihak terkait.", url=None,
+              published="2022-08-16T09:00:00+07:00")
+    rows = _run(store, b, a)  # one call: the index of the chunk itself re-points b
+    assert rows["b3"]["duplicate_of"] == a.id and rows[a.id]["duplicate_of"] is None
+
+
+def test_dedup_undated_copy_points_to_first_stored(store) -> None:
+    a = seed("003")
+    b = _copy(a, "b4", text=a.text + "\n\nTambahan.", url=None, published=None)
+    rows = _run(store, a, b)
+    assert rows["b4"]["duplicate_of"] == a.id
+
+
+def test_dedup_duplicated_paragraph_block_is_near_duplicate(store) -> None:
+    a = seed("004")
+    paras = _paragraphs(a)
+    doubled = paras[: len(paras) // 2] + paras + paras[len(paras) // 2 :]  # a scraper repeating a block
+    b = _copy(a, "twice", text="\n\n".join(doubled), url=None)
+    rows = _run(store, a, b)
+    assert rows["twice"]["duplicate_of"] == a.id and rows["twice"]["similarity"] > 0.9
+
+
+@pytest.mark.parametrize(
+    ("published", "roots", "expected"),
+    [
+        ("2024-01-01", {"r1": (0.9, "2024-01-02")}, (None, ["r1"])),
+        ("2024-01-03", {"r1": (0.9, "2024-01-02")}, ("r1", [])),
+        (None, {"r1": (0.9, "2024-01-02")}, ("r1", [])),
+        ("2024-01-01", {"r1": (0.9, None)}, ("r1", [])),
+        ("2024-01-05", {"r1": (0.95, "2024-01-04"), "r2": (0.8, "2024-01-03")}, ("r2", [])),
+        ("2024-01-05", {"r1": (0.95, None), "r2": (0.8, None)}, ("r1", [])),
+    ],
+)
+def test_choose_root_earliest_published(published, roots, expected) -> None:
+    assert dd.choose_root(published, roots) == expected
+
+
+def test_verdict_kinds() -> None:
+    a = seed("001").text
+    sig = dd.signature(a)
+    other_story = dd.signature(seed("004").text)
+    assert dd.verdict(sig, dd.signature(a.upper())) == 1.0
+    assert dd.verdict(sig, other_story) is None
+    assert dd.verdict(sig, other_story, same_url=True) is not None  # an updated version
+    assert dd.verdict(sig, dd.signature(seed("000").text[:900] + "\n\n" + a)) >= dd.CONTAIN
+
+
+def test_signature_old_format_compares_by_hash_only() -> None:
+    from datasketch import LeanMinHash, MinHash
+
+    m = MinHash(num_perm=dd.NUM_PERM)
+    m.update(b"kata")
+    lean = LeanMinHash(m)
+    buf = bytearray(lean.bytesize())
+    lean.serialize(buf)
+    old = dd.Signature.from_bytes("h", b"WMH1" + b"\x10\x00\x00\x00" + bytes(buf))
+    new = dd.signature(seed("001").text)
+    assert old.scheme == 1 and dd.bands(old) == [] and dd.jaccard(old, new) == 0.0

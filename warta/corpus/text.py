@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -18,7 +20,9 @@ from importlib import resources
 import regex
 import Stemmer
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*")
+# Letters and digits (``[^\W_]`` is str.isalnum, i.e. \p{L} and \p{N}) joined by - or ':
+# the stdlib engine finds the same words as [\p{L}\p{N}] in regex, faster.
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Capitalised word runs ("Korea Utara", "Kim Jong-un"): a fallback for entities.
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{N}'-]*(?:\s+\p{Lu}[\p{L}\p{N}'-]*)*")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:\"“”]\s+|\n)\s*$")
@@ -105,7 +109,7 @@ def names(text: str) -> Counter[str]:
     return found
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if not a or not b:
         return 0.0
     if len(a) > len(b):

@@ -4,7 +4,10 @@
       -> workers run the stateless per-article pipeline (Dask, or inline)
       -> the driver stores each partition in one transaction, in input order,
          with its ingest-log rows and a "partition done" mark in ``state``
-      -> corpus steps (dedup, clustering, timeline) over the new articles
+      -> corpus steps over the new articles: dedup@1 as LSH buckets shuffled
+         by band on the workers (warta.distributed.lsh, from the MinHash
+         sketches the workers computed with the pipeline), then clustering
+         and the timeline on the driver
       -> Parquet: one file of articles per partition, one of corpus columns
 
 Storing in input order makes the results equal to ``warta ingest`` on the
@@ -23,25 +26,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from warta import config as config_mod
-from warta.distributed import output
+from warta.distributed import lsh, output
 from warta.distributed.cluster import Executor, executor
+from warta.distributed.lsh import Sketch
 from warta.distributed.partition import Partition, partitions
 from warta.distributed.worker import Outcome, analyse_partition
+from warta.ingest.outcome import write_outcomes
 from warta.ingest.run import CORPUS_MARK, IngestSummary, content_id, pending_ids
 from warta.model import RawRecord
 from warta.pipeline import corpus_steps
 from warta.store import Store
 from warta.store import schema as t
 
+DEDUP = "dedup@1"
 
 @dataclass
 class BatchSummary(IngestSummary):
     partitions: int = 0
     resumed: int = 0  # partitions found done by an earlier, interrupted run
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
+    phases: dict[str, float] = field(default_factory=dict)  # inside a stage ("dedup@1:shuffle")
     out_dir: str | None = None
 
     def line(self) -> str:
@@ -59,24 +65,29 @@ def batch(
     config: config_mod.Config | str | Path | None = None,
     partition_size: int = 200,
     on_partition: Callable[[BatchSummary], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> BatchSummary:
     """Ingest ``paths`` with the per-article stage on ``workers`` and update the corpus.
 
     ``scheduler``: "local" (a Dask cluster of ``workers`` processes on this
     machine), "inline" (no Dask, one process), or a Dask scheduler address
     ("tcp://host:8786").  Returns what was read, stored, skipped and how long
-    each stage took.
+    each stage took; ``on_stage(name)`` is called after each stage (the
+    benchmark reads peak memory there).
     """
     cfg = config if isinstance(config, config_mod.Config) else config_mod.load(config)
     store = db if isinstance(db, Store) else Store(db)
     summary = BatchSummary(run_id=time.strftime("batch-%Y%m%dT%H%M%S"), out_dir=str(out_dir) if out_dir else None)
     parts = partitions(paths, cfg.csv_columns, cfg.max_record_bytes, partition_size)
+    sketches: dict[str, Sketch] | None = {} if DEDUP in cfg.corpus_steps else None
     try:
-        start = time.perf_counter()
         with executor(scheduler, workers) as ex:
-            _analyse_and_store(parts, ex, store, cfg, summary, out_dir, on_partition)
-        summary.seconds["analyse+store"] = time.perf_counter() - start
-        run_corpus(store, cfg, summary)
+            start = time.perf_counter()
+            _analyse_and_store(parts, ex, store, cfg, summary, out_dir, on_partition, sketches)
+            summary.seconds["analyse+store"] = time.perf_counter() - start
+            if on_stage:
+                on_stage("analyse+store")
+            run_corpus(store, cfg, summary, ex, sketches, on_stage)
         if out_dir:
             start = time.perf_counter()
             output.write_corpus(store, Path(out_dir))
@@ -95,6 +106,7 @@ def _analyse_and_store(
     summary: BatchSummary,
     out_dir: str | Path | None,
     on_partition: Callable[[BatchSummary], None] | None,
+    sketches: dict[str, Sketch] | None,
 ) -> None:
     # A bounded window of partitions in flight; results are written in
     # submission (= input) order, so a slow partition holds the writer, not the workers.
@@ -105,11 +117,13 @@ def _analyse_and_store(
             summary.resumed += 1
             continue
         known = _stored(store, [content_id(i) for i in part.items if isinstance(i, RawRecord)])
-        window.append((part, ex.submit(analyse_partition, part.items, known, cfg.components, cfg.component_settings)))
+        future = ex.submit(analyse_partition, part.items, known, cfg.components, cfg.component_settings,
+                           sketches is not None)
+        window.append((part, future))
         while len(window) > ex.window:
-            _write_head(window, store, summary, out_dir, on_partition)
+            _write_head(window, store, summary, out_dir, on_partition, sketches)
     while window:
-        _write_head(window, store, summary, out_dir, on_partition)
+        _write_head(window, store, summary, out_dir, on_partition, sketches)
 
 
 def _write_head(
@@ -118,14 +132,26 @@ def _write_head(
     summary: BatchSummary,
     out_dir: str | Path | None,
     on_partition: Callable[[BatchSummary], None] | None,
+    sketches: dict[str, Sketch] | None,
 ) -> None:
     part, future = window.popleft()
+    start = time.perf_counter()
     outcomes: list[Outcome] = future.result()
+    middle = time.perf_counter()
     stored = write_partition(store, part, outcomes, summary)
+    _add(summary.phases, "analyse+store:wait", middle - start)  # the writer idle: workers are the bottleneck
+    _add(summary.phases, "analyse+store:store", time.perf_counter() - middle)
+    if sketches is not None:  # of the stored articles only: a same-content record later in a partition is not
+        kept = {id(a) for a in stored}
+        sketches.update((o.sketch.id, o.sketch) for o in outcomes if o.sketch and id(o.article) in kept)
     if out_dir:
         output.write_articles(Path(out_dir), part.key, stored)
     if on_partition:
         on_partition(summary)
+
+
+def _add(d: dict[str, float], key: str, value: float) -> None:
+    d[key] = d.get(key, 0.0) + value
 
 
 def _stored(store: Store, ids: list[str]) -> set[str]:
@@ -138,59 +164,38 @@ def _stored(store: Store, ids: list[str]) -> set[str]:
 def write_partition(store: Store, part: Partition, outcomes: list[Outcome], summary: IngestSummary) -> list[Any]:
     """Store one partition's outcomes and its done mark in one transaction; return the stored articles.
 
-    When the store refuses an article, the partition is written again record
+    The statements are per partition, not per article (warta.ingest.outcome);
+    when the store refuses an article, the partition is written again record
     by record, so the others are kept and the refused one is logged as an error.
     """
-    counts = {"stored": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    stored: list[Any] = []
-    try:
-        with store.write() as conn:
-            for o in outcomes:
-                _write_one(store, conn, o, summary.run_id, counts, stored)
-            store.put_state(part.state_key, {"records": len(outcomes), "run": summary.run_id, **counts}, conn)
-    except SQLAlchemyError:
-        counts = dict.fromkeys(counts, 0)
-        stored = []
-        for o in outcomes:
-            try:
-                with store.write() as conn:
-                    _write_one(store, conn, o, summary.run_id, counts, stored)
-            except SQLAlchemyError as exc:
-                counts["failed"] += 1
-                store.log(summary.run_id, o.input_id, "error", f"store refused the article: {exc.__class__.__name__}: "
-                          f"{str(exc.orig if hasattr(exc, 'orig') else exc)[:200]}", o.article_id)
-        store.put_state(part.state_key, {"records": len(outcomes), "run": summary.run_id, **counts})
+    def mark(conn: Any, tally: dict[str, int]) -> None:
+        store.put_state(part.state_key, {"records": len(outcomes), "run": summary.run_id, **tally}, conn)
+
+    stored = write_outcomes(store, list(outcomes), summary.run_id, summary, also=mark)
     summary.read += len(outcomes)
-    summary.stored += counts["stored"]
-    summary.unchanged += counts["unchanged"]
-    summary.skipped += counts["skipped"]
-    summary.failed += counts["failed"]
     summary.new_ids.extend(a.id for a in stored)
     return stored
 
 
-def _write_one(store: Store, conn: Any, o: Outcome, run: str, counts: dict[str, int], stored: list[Any]) -> None:
-    if o.status == "stored" and o.article is not None:
-        if store.put_article(o.article, conn):
-            notes = ([o.note] if o.note else []) + o.article.flags
-            store.log(run, o.input_id, "stored", "; ".join(notes) or None, o.article_id, conn=conn)
-            counts["stored"] += 1
-            stored.append(o.article)
-            return
-        o = Outcome("unchanged", o.input_id, "same content as an earlier record", o.article_id)
-    store.log(run, o.input_id, o.status, o.reason, o.article_id, conn=conn)
-    counts["failed" if o.status == "error" else o.status] += 1
-
-
-def run_corpus(store: Store, cfg: config_mod.Config, summary: BatchSummary) -> None:
+def run_corpus(
+    store: Store, cfg: config_mod.Config, summary: BatchSummary, ex: Executor | None = None,
+    sketches: dict[str, Sketch] | None = None, on_stage: Callable[[str], None] | None = None,
+) -> None:
     """The corpus steps over every stored article they have not seen, timed one by one.
 
-    Same order and bookkeeping as :func:`warta.ingest.run.update_corpus`.
+    Same order and bookkeeping as :func:`warta.ingest.run.update_corpus`;
+    with an executor, ``dedup@1`` runs as the band shuffle (same result).
     """
     ids, mark = pending_ids(store)
     for name, step in corpus_steps(cfg.corpus_steps):
         start = time.perf_counter()
-        if ids:
+        if ids and name == DEDUP and ex is not None:
+            summary.phases.update({f"{name}:{k}": v for k, v in lsh.run(store, ids, sketches or {}, ex).items()})
+            if sketches:
+                sketches.clear()  # the index is in the store now: memory back for the next steps
+        elif ids:
             step(store, ids)
         summary.seconds[name] = time.perf_counter() - start
+        if on_stage:
+            on_stage(name)
     store.put_state(CORPUS_MARK, mark)

@@ -12,25 +12,20 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from warta.errors import WartaError
+from warta.distributed.lsh import Sketch, sketch
+from warta.ingest import outcome
 from warta.ingest.readers import Item, Skip
 from warta.ingest.run import analyse, content_id
-from warta.model import Article
 from warta.pipeline import Pipeline, build
 
 _PIPELINES: dict[str, Pipeline] = {}
 
 
 @dataclass
-class Outcome:
-    """One record's result, in input order: what the writer logs and stores."""
+class Outcome(outcome.Outcome):
+    """One record's result, in input order, with the article's dedup sketch computed here."""
 
-    status: str  # stored | unchanged | skipped | error
-    input_id: str
-    reason: str | None = None
-    article_id: str | None = None
-    article: Article | None = None
-    note: str | None = None  # the reader's note (CSV row shape), logged with the article
+    sketch: Sketch | None = None
 
 
 def pipeline_for(components: list[str], settings: dict[str, dict[str, Any]]) -> Pipeline:
@@ -41,23 +36,24 @@ def pipeline_for(components: list[str], settings: dict[str, dict[str, Any]]) -> 
 
 
 def analyse_partition(
-    items: list[Item], known: set[str], components: list[str], settings: dict[str, dict[str, Any]]
+    items: list[Item], known: set[str], components: list[str], settings: dict[str, dict[str, Any]],
+    sketches: bool = False,
 ) -> list[Outcome]:
-    """Outcomes of the records of one partition; ``known`` ids are stored already."""
+    """Outcomes of the records of one partition; ``known`` ids are stored already.
+
+    With ``sketches``, each stored article also carries its dedup sketch
+    (the MinHash work then runs here, on the worker, not on the driver).
+    """
     pipeline = pipeline_for(components, settings)
-    return [_one(item, known, pipeline) for item in items]
+    outcomes = [_one(item, known, pipeline) for item in items]
+    if sketches:
+        for o in outcomes:
+            if o.article is not None:
+                o.sketch = sketch(o.article.id, o.article.text, o.article.url)
+    return outcomes
 
 
 def _one(item: Item, known: set[str], pipeline: Pipeline) -> Outcome:
-    if isinstance(item, Skip):
-        return Outcome("skipped", item.input_id, item.reason)
-    article_id = content_id(item)
-    if article_id in known:
-        return Outcome("unchanged", item.input_id, "already stored (same content)", article_id)
-    try:
-        article = analyse(item, pipeline)
-    except WartaError as exc:
-        return Outcome("error", item.input_id, str(exc))
-    if not article.text.strip():
-        return Outcome("skipped", item.input_id, "no article text left after cleaning (only boilerplate?)", article.id)
-    return Outcome("stored", item.input_id, None, article.id, article, item.fields.get("_note"))
+    article_id = None if isinstance(item, Skip) else content_id(item)
+    base = outcome.outcome_of(item, article_id, known.__contains__, lambda record: analyse(record, pipeline))
+    return Outcome(**vars(base))

@@ -212,3 +212,50 @@ def test_signature_old_format_compares_by_hash_only() -> None:
     old = dd.Signature.from_bytes("h", b"WMH1" + b"\x10\x00\x00\x00" + bytes(buf))
     new = dd.signature(seed("001").text)
     assert old.scheme == 1 and dd.bands(old) == [] and dd.jaccard(old, new) == 0.0
+
+
+def test_sign_many_batch_equals_one_text_at_a_time(seeds) -> None:
+    from warta.corpus import minhash as mh
+    from warta.corpus import text as tx
+
+    texts = [a.text for a in seeds().values()] + ["", "Singkat.", "satu dua tiga empat lima", "x" * 50_000]
+    words = " ".join(texts).split() * 3
+    texts.append(" ".join(f"{w}{i % 5}" for i, w in enumerate(words)))  # more shingles than one numpy slice
+    batch = mh.sign_many([tx.words(t) for t in texts])
+    for text, (sig, grams) in zip(texts, batch):
+        one = dd.signature(text)
+        assert (sig.text_hash, sig.size) == (one.text_hash, one.size) == (one.text_hash, len(grams))
+        assert (sig.values == one.values).all()
+    assert batch[-1][0].size > 4096
+
+
+def test_dedup_small_chunks_and_transactions_give_same_result(
+    store_url, open_store, seeds, monkeypatch, tmp_path
+) -> None:
+    arts = list(seeds().values())
+    copies = [_copy(a, f"{a.id}-c", text="\n\n".join(_paragraphs(a)[:-1]), url=None) for a in arts]
+    intro = _copy(arts[3], "intro-c", text=arts[1].text[:900] + "\n\n" + arts[3].text, url=None)
+    stream = [x for pair in zip(arts, copies) for x in pair] + [intro]
+
+    def run(chunk: int, tx_chunk: int, url: str) -> dict[str, dict]:
+        monkeypatch.setattr(dd, "CHUNK", chunk)
+        monkeypatch.setattr(dd, "TX_CHUNK", tx_chunk)
+        return _run(open_store(url), *stream)
+
+    one = run(500, 5000, str(tmp_path / "one-chunk.db"))
+    assert sum(r["duplicate_of"] is not None for r in one.values()) == len(copies) + 1
+    assert run(2, 3, store_url) == one  # candidates of earlier chunks and transactions come from the store
+
+
+def test_dedup_leaves_gc_as_it_found_it(store, seeds) -> None:
+    import gc
+
+    arts = list(seeds().values())
+    _run(store, arts[0])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _run(store, arts[1])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from conftest import seed
 
 from warta.corpus import cluster as cl
@@ -139,12 +140,13 @@ def test_cluster_absorb_moves_articles_postings_and_drops_the_row(store, seeds) 
     cid = {p: r["event_cluster"] for r in store.article_rows(["id", "event_cluster"])
            for p, a in arts.items() if a.id == r["id"]}
     with store.write() as conn:
-        cache = cl.Rows()
-        rows = cache.load(conn, [cid["000"], cid["001"]])
+        ch = cl.Chunk(conn, cl.Rows())
+        rows = ch.rows.load(conn, [cid["000"], cid["001"]])
         keep, gone = rows[cid["000"]], rows[cid["001"]]
-        cl._absorb(conn, cache, keep, gone)
-        cache.save(conn, keep, new=False)
-        assert cache.load(conn, [cid["001"]]) == {}
+        cl._absorb(ch, keep, gone)
+        ch.rows.save(keep, new=False)
+        assert ch.rows.load(conn, [cid["001"]]) == {}
+        ch.flush()
         refs = {r[0] for r in conn.execute(cl.select(cl.t.postings.c.ref).where(cl.t.postings.c.kind == "event"))}
     assert keep["size"] == 3 and keep["data"]["n"] == 3
     assert cid["001"] not in refs and cid["000"] in refs
@@ -171,3 +173,84 @@ def test_cluster_storylines_keep_no_member_snapshots(store, seeds) -> None:
         rows = cl.Rows().load(conn, [s.id for s in stories(store)])
     assert all("members" not in r["data"] for r in rows.values() if r["level"] == "storyline")
     assert all(r["data"]["members"] for r in rows.values() if r["level"] == "event")
+
+
+def _state(store: Store) -> tuple:
+    with store.read() as conn:
+        from sqlalchemy import select
+
+        from warta.store import schema as t
+
+        posts = sorted(conn.execute(select(t.postings.c.kind, t.postings.c.key, t.postings.c.ref)).all())
+        rows = sorted(conn.execute(select(t.stories)).all())
+    return store.article_rows(["id", "event_cluster", "story"]), rows, posts
+
+
+def test_cluster_chunks_of_one_article_equal_one_chunk(tmp_path, seeds, monkeypatch) -> None:
+    arts = list(seeds(annotate=False).values())
+    one, many = Store(str(tmp_path / "one.db")), Store(str(tmp_path / "many.db"))
+    _run(one, arts)
+    monkeypatch.setattr(cl, "CHUNK", 1)  # every article read, assigned and written on its own
+    _run(many, arts)
+    assert _state(one) == _state(many)
+
+
+def test_cluster_postings_lookup_sees_the_rows_a_limited_query_returns(store, monkeypatch) -> None:
+    from collections import Counter
+
+    monkeypatch.setattr(cl, "MAX_POSTINGS", 7)
+    rows = [("event", k, f"ev-{r}") for k in ("k1", "k2", "k3") for r in range(9, 0, -2 if k == "k2" else -1)]
+    with store.write() as conn:
+        conn.execute(cl.insert(cl.t.postings), [{"kind": a, "key": b, "ref": c} for a, b, c in rows])
+        p = cl.Postings()
+        p.post("event", ["k2"], "ev-0")  # a post of this chunk, not yet in the table
+        p.post("event", ["k1"], "ev-5")  # already in the table
+        got = p.lookup(conn, "event", ["k3", "k2"])
+        p.flush(conn)
+        query = cl.select(cl.t.postings.c.ref).where(cl.t.postings.c.kind == "event",
+                                                     cl.t.postings.c.key.in_(["k3", "k2"])).limit(7)
+        counts = Counter(r[0] for r in conn.execute(query))
+        n = conn.execute(cl.select(cl.func.count()).select_from(cl.t.postings)).scalar_one()
+    assert got == [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    assert "ev-0" in got and n == len(rows) + 1
+
+
+def _plain_score(x: ft.Features, p: dict) -> float:
+    """The same-event score written out with tx.cosine and dates parsed on the spot."""
+    import math
+    from datetime import date
+
+    lo, hi = tx.parse_time(p.get("pub_min")), tx.parse_time(p.get("pub_max"))
+    time = 0.0
+    if x.published and lo and hi:
+        gap = max((lo - x.published).total_seconds(), (x.published - hi).total_seconds(), 0.0) / 86400
+        if gap > ft.WINDOW_DAYS:
+            return 0.0
+        time = math.exp(-gap / 2)
+    content = ft.W_WORDS * tx.cosine(x.stems, p["stems"]) + ft.W_ENTITIES * tx.cosine(x.entities, p["entities"])
+    if x.title_stems and p.get("title"):
+        content += ft.W_TITLE * tx.cosine(x.title_stems, p["title"])
+    else:
+        content /= ft.W_WORDS + ft.W_ENTITIES
+    mine, near = [date.fromisoformat(d) for d in x.days], [date.fromisoformat(d) for d in p.get("days", [])]
+    if mine and near and not any(abs((d - o).days) <= 1 for d in mine for o in near):
+        content *= ft.DATE_CONFLICT
+    if x.types and p.get("types") and not x.types & set(p["types"]):
+        content *= ft.TYPE_CONFLICT
+    return content * (0.85 + 0.15 * time) if time else content
+
+
+@pytest.mark.parametrize("annotate", [True, False])
+def test_cluster_prepared_scores_equal_the_plain_formula(seeds, annotate) -> None:
+    f = {p: ft.features(a) for p, a in seeds(annotate=annotate).items()}
+    profiles = [ft.new_profile(f["000"]), ft.merge_profile(ft.new_profile(f["000"]), f["002"]),
+                ft.merge_profile(ft.new_profile(f["004"]), f["001"])]
+    for x in f.values():
+        side = ft.article_side(x)
+        for p in profiles:
+            prep = ft.prepare(p)
+            full = ft.prepared_score(side, prep)
+            assert ft.side_score(side, prep.profile) == _plain_score(x, p)  # the same float
+            assert full == max(_plain_score(x, q) for q in [p, *p["members"]])
+            floored = ft.prepared_score(side, prep, ft.EVENT_THRESHOLD)  # early exits only below the bar
+            assert floored == full or (floored < ft.EVENT_THRESHOLD and full < ft.EVENT_THRESHOLD)

@@ -170,64 +170,141 @@ def join_profiles(p: dict[str, Any], q: dict[str, Any]) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ scores
+#
+# Scores read "sides": an article's or a profile's weights with their norms,
+# dates as day ordinals and parsed publication times, decoded once per
+# article and once per stored profile rather than on every comparison.  The
+# arithmetic is tx.cosine's, term for term, so scores are the same floats.
 
 
-def _time_score(f: Features, p: dict[str, Any]) -> float | None:
+@dataclass(slots=True)
+class Vec:
+    w: dict[str, float]
+    norm: float
+
+
+def vec(weights: dict[str, float]) -> Vec:
+    return Vec(weights, math.sqrt(sum(v * v for v in weights.values())))
+
+
+def cos(a: Vec, b: Vec) -> float:
+    """tx.cosine with precomputed norms (terms summed in the same order: the same float)."""
+    if not a.w or not b.w:
+        return 0.0
+    if len(a.w) > len(b.w):
+        a, b = b, a
+    bw = b.w
+    dot = sum(v * bw[k] for k, v in a.w.items() if k in bw)  # absent keys add 0.0: skipped
+    return dot / (a.norm * b.norm) if a.norm and b.norm else 0.0
+
+
+@dataclass(slots=True)
+class Side:
+    """What the scores read of an article or a profile."""
+
+    stems: Vec
+    entities: Vec
+    title: Vec
+    days: frozenset[int]  # valid reported days (ordinals); a profile's are widened by a day each way
+    types: frozenset[str]
+    lo: datetime | None  # publication range (an article: lo == hi == published)
+    hi: datetime | None
+    main: Vec  # the 10 heaviest entities (storyline score)
+
+
+def _ordinals(days: Any) -> list[int]:
+    out = []
+    for d in days:
+        try:
+            out.append(date.fromisoformat(d).toordinal())
+        except ValueError:
+            continue
+    return out
+
+
+def article_side(f: Features) -> Side:
+    return Side(vec(f.stems), vec(f.entities), vec(f.title_stems), frozenset(_ordinals(f.days)),
+                frozenset(f.types), f.published, f.published, vec(tx.top(f.entities, 10)))
+
+
+def profile_side(p: dict[str, Any], main: bool = True) -> Side:
+    """``main``: also the heaviest entities (only summed profiles are scored as storylines)."""
+    near = frozenset(o + k for o in _ordinals(p.get("days", [])) for k in (-1, 0, 1))
+    ents = p.get("entities", {})
+    return Side(vec(p.get("stems", {})), vec(ents), vec(p.get("title", {})), near,
+                frozenset(p.get("types", [])), tx.parse_time(p.get("pub_min")), tx.parse_time(p.get("pub_max")),
+                vec(tx.top(ents, 10) if main else {}))
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A stored cluster profile decoded for scoring: its summed side and its members' sides."""
+
+    data: dict[str, Any]  # the profile these sides were made from (compared by identity)
+    profile: Side
+    members: list[Side]
+
+
+def prepare(p: dict[str, Any]) -> Prepared:
+    members = p.get("members", []) if p.get("n", 1) > 1 else []
+    return Prepared(p, profile_side(p), [profile_side(m, main=False) for m in members])
+
+
+def _time_score(a: Side, p: Side) -> float | None:
     """exp(-days apart / 2), or None when the article is outside the window."""
-    lo, hi = tx.parse_time(p.get("pub_min")), tx.parse_time(p.get("pub_max"))
-    if f.published is None or lo is None or hi is None:
+    if a.lo is None or p.lo is None or p.hi is None:
         return 0.0  # no evidence either way
-    gap = max((lo - f.published).total_seconds(), (f.published - hi).total_seconds(), 0.0) / 86400
+    gap = max((p.lo - a.lo).total_seconds(), (a.lo - p.hi).total_seconds(), 0.0) / 86400
     return None if gap > WINDOW_DAYS else math.exp(-gap / 2)
 
 
-def _date_score(days: set[str], other: list[str]) -> float:
-    if not days or not other:
-        return 0.5
-    near = {date.fromisoformat(d) for d in other if _valid(d)}
-    mine = [date.fromisoformat(d) for d in days if _valid(d)]
-    if not near or not mine:
-        return 0.5
-    hits = sum(1 for d in mine if any(abs((d - o).days) <= 1 for o in near))
-    return hits / min(len(mine), len(near))
+def side_score(a: Side, p: Side, floor: float = 0.0) -> float:
+    """The same-event score of article side ``a`` against profile side ``p``.
 
-
-def _valid(d: str) -> bool:
-    try:
-        date.fromisoformat(d)
-    except ValueError:
-        return False
-    return True
-
-
-def event_score(f: Features, p: dict[str, Any]) -> float:
-    """How likely the article reports the event of the cluster profile ``p`` (0..1)."""
-    time = _time_score(f, p)
+    With ``floor``, a pair whose words alone cannot lift it to ``floor``
+    returns 0.0 early (entities and headline add at most their weights, the
+    other factors only lower the score).
+    """
+    time = _time_score(a, p)
     if time is None:
         return 0.0
-    content = W_WORDS * tx.cosine(f.stems, p.get("stems", {})) + W_ENTITIES * tx.cosine(
-        f.entities, p.get("entities", {})
-    )
-    if f.title_stems and p.get("title"):
-        content += W_TITLE * tx.cosine(f.title_stems, p["title"])
+    titled = bool(a.title.w and p.title.w)
+    words = cos(a.stems, p.stems)
+    if floor > 0.0:
+        best = W_WORDS * words + W_ENTITIES + (W_TITLE if titled else 0.0)
+        if (best if titled else best / (W_WORDS + W_ENTITIES)) < floor - 1e-9:
+            return 0.0
+    content = W_WORDS * words + W_ENTITIES * cos(a.entities, p.entities)
+    if titled:
+        content += W_TITLE * cos(a.title, p.title)
     else:  # a missing headline is no evidence against: weigh the rest up
         content /= W_WORDS + W_ENTITIES
-    if _date_score(f.days, p.get("days", [])) == 0.0:
-        content *= DATE_CONFLICT
-    types = set(p.get("types", []))
-    if f.types and types and not f.types & types:
+    if a.days and p.days and not any(d in p.days for d in a.days):
+        content *= DATE_CONFLICT  # both report days and none is within a day of the other's
+    if a.types and p.types and not a.types & p.types:
         content *= TYPE_CONFLICT
     return content * (0.85 + 0.15 * time) if time else content
 
 
+def prepared_score(a: Side, p: Prepared, floor: float = 0.0) -> float:
+    """The event score against the profile or its closest kept member."""
+    return max([side_score(a, p.profile, floor), *(side_score(a, m, floor) for m in p.members)])
+
+
+def side_story_score(a: Side, p: Side) -> float:
+    return 0.75 * cos(a.main, p.main) + 0.25 * cos(a.stems, p.stems)
+
+
+def event_score(f: Features, p: dict[str, Any]) -> float:
+    """How likely the article reports the event of the cluster profile ``p`` (0..1)."""
+    return side_score(article_side(f), profile_side(p))
+
+
 def cluster_score(f: Features, p: dict[str, Any]) -> float:
     """The event score against the cluster profile or its closest kept member."""
-    members = p.get("members", []) if p.get("n", 1) > 1 else []
-    return max([event_score(f, p), *(event_score(f, m) for m in members)])
+    return prepared_score(article_side(f), prepare(p))
 
 
 def story_score(f: Features, p: dict[str, Any]) -> float:
     """How well the article's main entities match a storyline's (0..1)."""
-    mine = tx.top(f.entities, 10)
-    theirs = tx.top(p.get("entities", {}), 10)
-    return 0.75 * tx.cosine(mine, theirs) + 0.25 * tx.cosine(f.stems, p.get("stems", {}))
+    return side_story_score(article_side(f), profile_side(p))

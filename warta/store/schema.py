@@ -51,6 +51,7 @@ Index("ix_articles_published_utc", articles.c.published_utc)
 Index("ix_articles_outlet", articles.c.outlet)
 Index("ix_articles_event_cluster", articles.c.event_cluster)
 Index("ix_articles_story", articles.c.story)
+Index("ix_articles_duplicate_of", articles.c.duplicate_of)
 
 entities = Table(
     "entities",
@@ -140,6 +141,7 @@ postings = Table(
     Column("key", String(64), primary_key=True),
     Column("ref", ID, primary_key=True),
 )
+Index("ix_postings_ref", postings.c.kind, postings.c.ref)
 
 stories = Table(
     "stories",

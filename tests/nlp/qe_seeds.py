@@ -181,3 +181,24 @@ def needs_gold() -> None:
 
     if not GOLD.exists():
         pytest.skip(f"needs {GOLD} (the development data in ../shared beside the repo)")
+
+
+def made_article(
+    text: str, actors: dict[str, str], times: dict[str, str] | None = None, every: bool = True,
+    published: str = "2025-06-10",
+) -> Article:  # fmt: skip
+    """One paragraph with the given actors (surface -> entity type) mentioned at each occurrence
+    (or the first only) and dates (surface -> value), as the stages before quotes deliver it."""
+    art = Article(id="t", input_id="t", text=text, paragraphs=[Span(0, len(text))], published=published)
+    art.sentences = split(text)
+    for surface, etype in actors.items():
+        art.entities[surface] = Entity(surface, surface, etype)
+        i = text.find(surface)
+        while i >= 0:
+            art.mentions.append(Mention(i, i + len(surface), surface, "X", surface))
+            i = text.find(surface, i + 1) if every else -1
+    for surface, value in (times or {}).items():
+        i = text.find(surface)
+        art.times.append(TimeExpr(i, i + len(surface), surface, "DATE", value, "day"))
+    art.mentions.sort(key=lambda m: m.start)
+    return art

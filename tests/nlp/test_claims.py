@@ -3,11 +3,10 @@ asserts and who denies them, and a sentence that goes on with an allegation."""
 
 from __future__ import annotations
 
-from warta.model import Article, Entity, Mention, Span
+from warta.model import Article
 from warta.nlp.claims import Actors, find_claims
 from warta.nlp.events import events_factory
 from warta.nlp.quotes import quotes_factory
-from warta.nlp.sentences import split
 
 try:
     from tests.nlp import qe_seeds as seeds
@@ -37,16 +36,7 @@ def test_claims_every_seed_claim_is_found_with_its_asserters_and_deniers() -> No
 
 
 def _article(text: str, actors: dict[str, str]) -> Article:
-    art = Article(id="t", input_id="t", text=text, paragraphs=[Span(0, len(text))], published="2024-06-18")
-    art.sentences = split(text)
-    for surface, etype in actors.items():
-        art.entities[surface] = Entity(surface, surface, etype)
-        i = text.find(surface)
-        while i >= 0:
-            art.mentions.append(Mention(i, i + len(surface), surface, "X", surface))
-            i = text.find(surface, i + 1)
-    art.mentions.sort(key=lambda m: m.start)
-    return art
+    return seeds.made_article(text, actors, published="2024-06-18")
 
 
 def test_claims_next_sentence_goes_on_with_the_allegation_and_the_denial_answers_the_first() -> None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from warta.model import Article, Entity, Mention, Span, TimeExpr
+from warta.model import Article
 from warta.nlp.events import events_factory
 from warta.nlp.lexicon import _fragment, _prefixes
 from warta.nlp.quotes import quotes_factory
-from warta.nlp.sentences import split
+
+try:
+    from tests.nlp import qe_seeds as seeds
+except ImportError:  # pragma: no cover - tests/nlp is not a package
+    import qe_seeds as seeds  # type: ignore[no-redef]
 
 QUOTES, EVENTS = quotes_factory(), events_factory()
 
@@ -18,19 +22,7 @@ def _article(
     text: str, actors: dict[str, str], times: dict[str, str] | None = None, every: bool = True
 ) -> Article:
     """An article with the given actor mentions (each occurrence, or the first only) and dates."""
-    art = Article(id="t", input_id="t", text=text, paragraphs=[Span(0, len(text))], published="2025-06-10")
-    art.sentences = split(text)
-    for surface, etype in actors.items():
-        art.entities[surface] = Entity(surface, surface, etype)
-        i = text.find(surface)
-        while i >= 0:
-            art.mentions.append(Mention(i, i + len(surface), surface, "X", surface))
-            i = text.find(surface, i + 1) if every else -1
-    for surface, value in (times or {}).items():
-        i = text.find(surface)
-        art.times.append(TimeExpr(i, i + len(surface), surface, "DATE", value, "day"))
-    art.mentions.sort(key=lambda m: m.start)
-    return EVENTS(QUOTES(art))
+    return EVENTS(QUOTES(seeds.made_article(text, actors, times, every)))
 
 
 def _got(art: Article) -> list[tuple]:

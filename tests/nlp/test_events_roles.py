@@ -152,3 +152,13 @@ def test_lexicon_generic_group_capitalised_inside_a_sentence_is_a_name() -> None
         ("perusahaan", "Perusahaan"),
         ("pemerintah", "pemerintah"),
     ]
+
+
+def test_events_pronoun_in_a_subordinate_clause_is_the_main_clause_person() -> None:
+    """Seed 001: "Putin memperdalam hubungan ... sejak ia mengirimkan pasukan ...": Putin, not the
+    spokesman named in the sentence before."""
+    text = ("Juru bicara Dmitry Peskov mengatakan hal itu pada Rabu. Putin memperdalam hubungan dengan "
+            "Korut sejak ia mengirimkan pasukan ke Ukraina pada 2022 lalu.")
+    art = _article(text, {"Dmitry Peskov": "person", "Putin": "person", "Korut": "country", "Ukraina": "country"},
+                   {"2022": "2022"})
+    assert [(e.source, e.target) for e in art.events if e.type == "ASSAULT"] == [("Putin", "Ukraina")]

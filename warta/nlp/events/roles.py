@@ -110,15 +110,20 @@ def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Acto
 
 def _pronoun_subject(doc: Doc, sent: Span, floor: int, ts: int) -> Actor | None:
     """ "Ia juga meminta pemerintah ...": the person of the sentences before (the last
-    person named before this sentence, not too far back); none inside a direct quote."""
+    person named before this sentence, not too far back), or of this sentence's main clause
+    when the pronoun opens a subordinate one; none inside a direct quote."""
     m = SUBJECT_PRONOUN.search(doc.text, max(floor, ts - 60), ts)
     if m is None or doc.actors.between(m.start(), ts) or doc.in_direct_quote(ts):
         return None
     if doc.actors.between(floor, m.start()):
         return None  # "Menurut Budi, ia ...": the sentence names its own
-    prev = doc.actors.last_before(sent.start, "person")
-    if prev is None or sent.start - prev.end > PRONOUN_REACH:
-        return None
+    own = doc.actors.last_before(m.start(), "person")
+    if own is not None and own.start >= sent.start:
+        prev = own  # "Putin ... sejak ia meluncurkan invasi": the person of the main clause
+    else:
+        prev = doc.actors.last_before(sent.start, "person")
+        if prev is None or sent.start - prev.end > PRONOUN_REACH:
+            return None
     return Actor(m.start(), m.start() + len(m.group().split()[0]), prev.entity, prev.type, prev.text)
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -157,6 +157,23 @@ class Sketch:
         ]
 
 
+def pair_score(
+    a: Sketch, earlier: Signature, same_url: bool, earlier_grams: Callable[[], np.ndarray | None]
+) -> float | None:
+    """How much ``a`` duplicates an earlier article (None: not at all); the one rule of the
+    step and of the Dask band shuffle.
+
+    The MinHash verdict; an estimate just short of a threshold is settled on
+    the exact shingle sets (``earlier_grams()`` is asked for them only then).
+    """
+    score = verdict(a.sig, earlier, same_url, a.empty)
+    if (score is None or (score < 1.0 and not same_url)) and a.grams is not None and borderline(a.sig, earlier):
+        theirs = earlier_grams()
+        if theirs is not None:
+            score = exact_verdict(a.grams, theirs)
+    return score
+
+
 @dataclass
 class Index:
     """Candidates in memory: the stored ones a chunk needs, then the chunk's own articles."""
@@ -193,11 +210,9 @@ class Index:
         out: dict[str, float] = {}
         for cid in {*exact, *same_url, *near} - {s.id}:
             other = self.sigs.get(cid)
-            score = None if other is None else verdict(s.sig, other, cid in same_url, s.empty)
-            settle = score is None or (score < 1.0 and cid not in same_url)
-            if settle and other is not None and s.grams is not None and borderline(s.sig, other):
-                theirs = self.exact_grams(cid)
-                score = score if theirs is None else exact_verdict(s.grams, theirs)
+            if other is None:
+                continue
+            score = pair_score(s, other, cid in same_url, lambda cid=cid: self.exact_grams(cid))  # type: ignore[misc]
             if score is not None:
                 root = self.root.get(cid, cid)
                 out[root] = max(out.get(root, 0.0), score)

@@ -5,7 +5,7 @@
                 -> candidate pairs (later, earlier) with the number of shared bands
     driver: exact-hash and URL groups; the near candidates kept as the step keeps them
     verify tasks: the pairs of a range of articles with just the sketches they
-                name (a join) -> the step's score of each pair (``pair_score``)
+                name (a join) -> the step's score of each pair (``dedup.pair_score``)
     driver: each article in input order picks its root (dedup.choose_root)
 
 The rules are those of :mod:`warta.corpus.dedup` (its signatures, bands,
@@ -82,25 +82,12 @@ def band_pairs(block: np.ndarray, valid: np.ndarray, bands: list[int], cap: int)
     return np.concatenate(out) if out else np.empty(0, np.int64)
 
 
-def pair_score(a: Sketch, b: Sketch, same_url: bool) -> float | None:
-    """How much ``a`` duplicates the earlier ``b``: the step's rule (dedup.Index.matches).
-
-    The MinHash verdict; an estimate just short of a threshold is settled on
-    the exact shingle sets.  (A local adapter: a public ``dedup.pair_score``
-    used by both paths would keep them one rule.)
-    """
-    score = dd.verdict(a.sig, b.sig, same_url, a.empty)
-    settle = score is None or (score < 1.0 and not same_url)
-    if settle and a.grams is not None and b.grams is not None and dd.borderline(a.sig, b.sig):
-        score = dd.exact_verdict(a.grams, b.grams)
-    return score
-
-
 def verify(pairs: np.ndarray, same_url: np.ndarray, sketches: dict[int, Sketch]) -> np.ndarray:
-    """pair_score of each pair (later << 32 | earlier); NaN where not duplicates."""
+    """dedup.pair_score of each pair (later << 32 | earlier); NaN where not duplicates."""
     out = np.full(len(pairs), np.nan)
     for k, (p, u) in enumerate(zip(pairs.tolist(), same_url.tolist())):
-        score = pair_score(sketches[p >> 32], sketches[p & 0xFFFFFFFF], u)
+        earlier = sketches[p & 0xFFFFFFFF]
+        score = dd.pair_score(sketches[p >> 32], earlier.sig, u, lambda e=earlier: e.grams)  # type: ignore[misc]
         if score is not None:
             out[k] = score
     return out

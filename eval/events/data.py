@@ -20,6 +20,14 @@ indonews-2025-06-early detik whose URL starts with ``https://news.detik.com/beri
 folder in date order whose title names a political, legal or international
 actor (``DEV2_TITLE``), up to 15; skipping records already labelled and empty
 bodies.
+
+Round 4 (eval/events/dev3.jsonl: quotes, claims and events) was chosen by
+``dev3_keys()`` before the system was run on any of its records: the next 20
+rows of indonews-2025-06-early detik, in row order, whose URL starts with
+``https://news.detik.com/berita/`` or ``https://news.detik.com/internasional/``,
+and from kompas-md the *second* file, by name, of each day folder in date order
+whose title matches ``DEV2_TITLE``, up to 20; skipping records already labelled
+and empty bodies.
 """
 
 from __future__ import annotations
@@ -101,6 +109,34 @@ def dev2_keys(labelled: frozenset[str] = frozenset(), n: int = 15) -> list[str]:
                 break
         if picked == n:
             break
+    return out
+
+
+def dev3_keys(labelled: frozenset[str] = frozenset(), n: int = 20) -> list[str]:
+    """The round-4 selection rule (module docstring); ``labelled``: keys to skip."""
+    import csv
+    from datetime import datetime
+
+    csv.field_size_limit(1 << 30)
+    out: list[str] = []
+    sections = ("https://news.detik.com/berita/", "https://news.detik.com/internasional/")
+    with (INDONEWS / "old_berita_detik.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            key = f"old_berita_detik.csv:{i}"
+            if row["url"].startswith(sections) and row["content"].strip() and key not in labelled:
+                out.append(key)
+                if len(out) == n:
+                    break
+    md = DATA / "kompas-md"
+    days = sorted((p for p in md.iterdir() if p.is_dir()), key=lambda p: datetime.strptime(p.name, "%d%b%Y"))
+    picked = 0
+    for day in days:
+        matching = [f for f in sorted(day.glob("*.md")) if DEV2_TITLE.search(_title(f))]
+        keys = [f"kompas-md/{day.name}/{f.name}" for f in matching[1:2]]
+        for key in keys:
+            if key not in labelled and picked < n:
+                out.append(key)
+                picked += 1
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from warta import config as config_mod
@@ -322,7 +322,7 @@ class _Progress:
         self.enabled = enabled
         self.started = time.monotonic()
         self.bar: Progress | None = None
-        self.task = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         return self
@@ -337,7 +337,8 @@ class _Progress:
                                 TimeElapsedColumn(), console=err, transient=True)
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=None, line="")
-        self.bar.update(self.task, completed=summary.read, line=summary.line())  # type: ignore[arg-type]
+        if self.task is not None:
+            self.bar.update(self.task, completed=summary.read, line=summary.line())
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

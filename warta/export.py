@@ -14,12 +14,12 @@ from typing import Any, TextIO
 from warta.model import Article, TimelineEntry
 from warta.store import Store
 
-ARTICLE_FIELDS = (
+ARTICLE_FIELDS: tuple[str, ...] = (
     "id", "input_id", "url", "outlet", "title", "published", "published_precision", "authors",
     "dateline", "wire_sources", "language", "text", "duplicate_of", "event_cluster", "story",
     "entities", "times", "quotes", "events",
 )
-TIMELINE_FIELDS = (
+TIMELINE_FIELDS: tuple[str, ...] = (
     "date", "precision", "type", "source", "target", "summary", "articles", "outlets",
     "first_reported", "background",
 )

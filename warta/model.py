@@ -11,7 +11,6 @@ between workers) and turned into JSON by :func:`to_dict` / :func:`from_dict`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import types
 import typing
@@ -262,14 +261,22 @@ def _encode(obj: Any) -> Any:
     return {n: getattr(obj, n) for n in names}
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...] | None:
-    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    try:
+        return _FIELDS[cls]
+    except KeyError:  # first sight of this class (a dict cache: mypy rejects classes as lru_cache keys)
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        return _FIELDS.setdefault(cls, names)
 
 
-@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:

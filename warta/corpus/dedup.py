@@ -244,7 +244,7 @@ def _marks(conn: Connection, sql: str) -> str:
     return "".join(p + (mark.format(i + 1) if i < len(parts) - 1 else "") for i, p in enumerate(parts))
 
 
-def _params(conn: Connection, row: Sequence[Any]) -> Sequence[Any] | dict[str, Any]:
+def _params(conn: Connection, row: Sequence[Any]) -> Any:  # a tuple, or a dict for named paramstyles
     return {f"p{i + 1}": v for i, v in enumerate(row)} if conn.dialect.paramstyle == "named" else tuple(row)
 
 
@@ -253,7 +253,7 @@ def _sql(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, .
     cur = conn.connection.cursor()
     try:
         cur.execute(_marks(conn, sql), _params(conn, params))
-        return cur.fetchall() if cur.description else []
+        return list(cur.fetchall()) if cur.description else []
     finally:
         cur.close()
 

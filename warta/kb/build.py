@@ -23,6 +23,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Callable
 
 from warta.kb import COMPILED, DATA, AliasEntry, KBEntity, Role, alias_key, slug
 
@@ -49,6 +50,7 @@ def _wikidata(entity_id: str) -> str | None:
 def countries() -> list[KBEntity]:
     import pycountry
 
+    indonesian: Callable[[str], str]
     try:
         indonesian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
     except OSError:  # catalogue missing: English names only

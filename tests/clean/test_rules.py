@@ -69,3 +69,41 @@ def _caption_parts_unfiltered(text: str) -> tuple[str, str | None] | None:
         if m and len(rules.words(m["text"])) >= 1:
             return m["text"].strip(), (m["credit"].strip() or None)
     return None
+
+
+# The written-date regex as it was before it started with a digit class.
+PLAIN_DATE_TEXT = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{rules._MONTH_ALT})\.?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b", re.IGNORECASE
+)
+DATE_TEXT_PIECES = st.lists(
+    st.sampled_from([*"0123456789 /.a_", "Juni", "jan", "²", "\u00a0", "2025", "18 ", "x1"]), max_size=20
+).map("".join)
+
+
+@given(DATE_TEXT_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_rules_date_text_finds_what_the_plain_regex_finds(text: str) -> None:
+    assert bool(rules.DATE_TEXT.search(text)) == bool(PLAIN_DATE_TEXT.search(text))
+
+
+def test_rules_date_text_needs_a_date_not_glued_to_a_word() -> None:
+    assert rules.is_date_line("Kamis, 18 Jan 2024 08:25 WIB")
+    assert rules.is_date_line("Kompas.com - 10/06/2025, 21:23 WIB")
+    assert not rules.DATE_TEXT.search("kode A18 Juni 2024")  # '18' inside a word
+    assert not rules.DATE_TEXT.search("nomor 118 Juni 2024")  # three digits
+
+
+@given(st.lists(st.sampled_from([*"ab \t\n\u00a0\u2007\u202f\u200b“"]), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_lines_plain_spaces_is_the_translation(text: str) -> None:
+    from warta.clean.lines import SPACES, plain_spaces
+
+    assert plain_spaces(text) == text.translate(SPACES)
+
+
+@given(st.lists(st.sampled_from([*"ab \t\r\n\u00a0\u2028\u2029\x0c\x85"]), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_lines_split_lines_breaks_where_the_regex_breaks(text: str) -> None:
+    from warta.clean.lines import _split_lines_by_regex, plain_spaces, split_lines
+
+    assert split_lines(text) == _split_lines_by_regex(text, plain_spaces(text))

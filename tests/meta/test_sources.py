@@ -59,3 +59,14 @@ def test_sources_seed_paragraphs_name_their_sources() -> None:
     ]
     found = [sources.body_sources(p) for p in paras]
     assert any(w for w, _ in found) and any(c for _, c in found)  # the seeds cite Reuters, KCNA...
+
+
+def test_sources_body_gates_never_hide_a_paragraphs_source() -> None:
+    """The tests run once over the whole body skip only paragraphs that would find nothing."""
+    for path in sorted(SEEDS.glob("*.txt")):
+        paras = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        body_gates = sources.gates("\n".join(paras))
+        gated = [sources.body_sources(p, body_gates) for p in paras]
+        assert gated == [sources.body_sources(p) for p in paras]
+    assert sources.gates("Harga cabai naik pada Senin.") == (False, False, False)
+    assert sources.gates("Hal itu dilansir Reuters.")[0]

@@ -416,3 +416,24 @@ def test_time_head_and_trailing_words_belong_to_the_date_span():
         "24 Juni 2025 nanti",
         "hari Selasa, 10 Juni 2025",
     ]
+
+
+def test_time_alternation_tries_longer_words_first():
+    """The prefix tree matches what a longest-first list matches, whatever the case."""
+    import re
+
+    from warta.nlp.time.lexicon import alternation, lexicon
+
+    rx = re.compile(f"(?:{alternation(['se', 'setahun', 'Mei', 'meikarta', 'yang lalu'])})", re.I)
+    assert rx.match("MEIKARTA")[0] == "MEIKARTA"
+    assert rx.match("setahun lalu")[0] == "setahun"
+    assert rx.match("yang \n lalu")[0] == "yang \n lalu"
+    for words in lexicon().values():
+        if not isinstance(words, (list, dict)):
+            continue
+        longest_first = sorted(set(words), key=len, reverse=True)
+        plain = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first), re.I)
+        tree = re.compile(alternation(words), re.I)
+        for w in words:
+            for text in (w, w.upper(), w + "nya", w + " lalu"):
+                assert tree.match(text)[0] == plain.match(text)[0]

@@ -15,11 +15,14 @@ from warta.clean import rules
 # Characters turned into a plain space in the clean text (same length, so
 # offsets stay exact).
 SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2007": " ", "\u202f": " ", "\u200b": " "})
+_ODD_SPACES = tuple(map(chr, SPACES))
 _DASH_ONLY = re.compile(r"[-–—]\Z")
 _DASH_START = re.compile(r"[-–—]\s")
 _SHORT_PLACE = re.compile(r"\**[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3},?\**\Z")
 _NO_SPACE_BEFORE = frozenset(",.;:)]!?%")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# Characters str.splitlines also breaks at (vertical tab, form feed, separators, NEL)
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85")
 
 
 @dataclass
@@ -68,11 +71,42 @@ class Para:
         return self.pieces[-1][1]
 
 
+def plain_spaces(text: str) -> str:
+    """``text.translate(SPACES)``, faster: str.translate looks every character up in a
+    dict (~0.3 ms on a 4 kB page with curly quotes), a replace is a C scan, and most
+    pages hold none or one of these characters."""
+    for ch in _ODD_SPACES:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 def split_lines(raw: str) -> list[Line | None]:
     """Stripped non-empty lines with their raw spans; ``None`` marks a blank line."""
+    plain = plain_spaces(raw)  # once for the whole text: same length, same line breaks
+    if any(c in plain for c in _OTHER_BREAKS):
+        return _split_lines_by_regex(raw, plain)
+    # str.splitlines breaks where _LINE_BREAK does when none of _OTHER_BREAKS is present,
+    # and runs in C (a third of the time of the regex loop)
     out: list[Line | None] = []
     pos = 0
-    plain = raw.translate(SPACES)  # once for the whole text: same length, same line breaks
+    for piece in plain.splitlines(keepends=True):
+        n = len(piece)
+        body = piece.strip()
+        if body:
+            lead = n - len(piece.lstrip())
+            out.append(Line(pos + lead, pos + lead + len(body), body))
+        else:
+            out.append(None)
+        pos += n
+    if not plain or plain[-1] in "\n\u2028\u2029":  # the regex form ends with an empty line here
+        out.append(None)
+    return out
+
+
+def _split_lines_by_regex(raw: str, plain: str) -> list[Line | None]:
+    out: list[Line | None] = []
+    pos = 0
     for m in _LINE_BREAK.finditer(raw + "\n"):
         text = plain[pos : m.start()]
         lead = len(text) - len(text.lstrip())

@@ -121,8 +121,10 @@ MONTHS = _table("months.tsv")
 WEEKDAYS = _table("weekdays.tsv")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "18 Jan 2024", "18 Juni 2024", "10/06/2025": a written calendar date.
+# Written as "a digit not after a word character" so that the pattern starts with a digit
+# class: the regex engine then skips ahead to digits (twice as fast as a leading \b).
 DATE_TEXT = re.compile(
-    rf"\b\d{{1,2}}\s+(?:{_MONTH_ALT})\.?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b", _FLAGS
+    rf"\d(?<!\w\d)\d?(?:\s+(?:{_MONTH_ALT})\.?\s+\d{{4}}|/\d{{1,2}}/\d{{4}})\b", _FLAGS
 )
 BYLINE = re.compile(
     r"(?:rep|red|reporter|redaktur|penulis|editor|jurnalis|pewarta|kontributor|oleh|fotografer)"
@@ -133,7 +135,8 @@ BYLINE = re.compile(
 
 def is_date_line(text: str) -> bool:
     """A header line carrying the publication date (short, with a written date)."""
-    return count_words(text, 15) <= 14 and bool(DATE_TEXT.search(text))
+    # the search first: it is cheaper than counting words and rarely finds a date in prose
+    return bool(DATE_TEXT.search(text)) and count_words(text, 15) <= 14
 
 
 def is_byline(text: str) -> bool:

@@ -8,7 +8,7 @@ rules remove Indonesian furniture trafilatura leaves in.
 from __future__ import annotations
 
 from warta.clean.layout import layout_of
-from warta.clean.lines import SPACES, Para
+from warta.clean.lines import Para, plain_spaces
 from warta.model import Article, Span
 from warta.pipeline import component
 
@@ -21,6 +21,7 @@ def assemble(raw: str, paras: list[Para]) -> tuple[str, list[Span], list[tuple[i
     spans: list[Span] = []
     runs: list[tuple[int, int, int]] = []
     pos = 0
+    plain = plain_spaces(raw)  # same length as raw: offsets hold
     for i, p in enumerate(paras):
         if i:
             parts.append("\n\n")
@@ -30,7 +31,7 @@ def assemble(raw: str, paras: list[Para]) -> tuple[str, list[Span], list[tuple[i
             parts.append(sep)
             pos += len(sep)
             runs.append((pos, r0, r1 - r0))
-            parts.append(raw[r0:r1].translate(SPACES))
+            parts.append(plain[r0:r1])
             pos += r1 - r0
         spans.append(Span(start, pos))
     return "".join(parts), spans, runs

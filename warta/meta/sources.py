@@ -90,15 +90,37 @@ def _trim(name: str) -> str:
     return " ".join(words[:5])
 
 
-def body_sources(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
-    """(wire, cited) names with spans in ``text``."""
+Gates = tuple[bool, bool, bool]  # may hold: a wire cue, a media name, a citing verb
+ALL_GATES: Gates = (True, True, True)
+
+
+def gates(text: str) -> Gates:
+    """The cheap tests of :func:`body_sources` over a whole body at once.
+
+    Each holds for the body when it holds for one of its paragraphs (substring tests and a
+    regex of plain names), so a test false here is false for every paragraph: most
+    articles then skip the per-paragraph tests.
+    """
+    return (
+        _may_have_wire_cue(text),
+        _media_any().search(text) is not None,
+        any(v in text for v in _CITE_VERBS),
+    )
+
+
+def body_sources(
+    text: str, body_gates: Gates = ALL_GATES
+) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """(wire, cited) names with spans in ``text``; ``body_gates``: :func:`gates` of the
+    body holding ``text``."""
     wire: list[tuple[str, int, int]] = []
     cited: list[tuple[str, int, int]] = []
-    if _may_have_wire_cue(text):
+    may_wire, may_media, may_verb = body_gates
+    if may_wire and _may_have_wire_cue(text):
         _wire_cues(text, wire)
-    if _media_any().search(text):
+    if may_media and _media_any().search(text):
         _cited_media(text, wire, cited)
-    if any(v in text for v in _CITE_VERBS):
+    if may_verb and any(v in text for v in _CITE_VERBS):
         _cited_by_verb(text, cited)
     return wire, cited
 

@@ -173,8 +173,9 @@ class MetaText:
     def _sources(self, article: Article, layout: Layout) -> None:
         wire: list[tuple[str, int, int]] = []
         cited: list[tuple[str, int, int]] = []
-        for p in layout.body:
-            w, c = sources.body_sources(p.text)
+        body_gates = sources.gates("\n".join(p.text for p in layout.body))
+        for p in layout.body if any(body_gates) else ():
+            w, c = sources.body_sources(p.text, body_gates)
             wire += [(n, raw_pos(p, s), raw_pos(p, e - 1) + 1) for n, s, e in w]
             cited += [(n, raw_pos(p, s), raw_pos(p, e - 1) + 1) for n, s, e in c]
         for ln in [*layout.tail, *layout.dropped]:

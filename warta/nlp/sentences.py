@@ -31,8 +31,14 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         s = text.index(stripped, pos)
         e = s + len(stripped)
         pos = e
-        if spans and _ends_with_abbreviation(text[spans[-1].start : spans[-1].end], abbrev):
-            spans[-1] = Span(spans[-1].start, e)
+        last = spans[-1] if spans else None
+        # the full stop test first: it spares copying every sentence to look at its end
+        if (
+            last is not None
+            and text[last.end - 1] == "."
+            and _ends_with_abbreviation(text[last.start : last.end], abbrev)
+        ):
+            spans[-1] = Span(last.start, e)
         else:
             spans.append(Span(s, e))
     return spans

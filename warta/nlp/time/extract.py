@@ -11,6 +11,7 @@ import regex
 from warta.model import TimeExpr
 from warta.nlp.time import handlers, relative
 from warta.nlp.time.handlers import Handler
+from warta.nlp.time.lexicon import alternation
 from warta.nlp.time.patterns import (
     DIGIT_TRIGGERS,
     OTHER_DIGITS,
@@ -45,6 +46,7 @@ _BY_INDEX = [(name, pattern, HANDLERS[name]) for name, pattern in PATTERNS]
 MAX_TEXT = 500_000  # longer texts are cut (news bodies are < 50k chars; the rest is junk)
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n")
 _WORD_SPLIT = re.compile(r"(\w+)")
+_TRIGGER = re.compile(rf"(?<!\w)(?:{alternation(TRIGGERS)}|\d\w*)(?!\w)")
 
 
 def tag(text: str, published: str | None = None, reference_date: str | None = None) -> list[TimeExpr]:
@@ -121,18 +123,23 @@ def _merge_durations(text: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
 def _triggers(text: str) -> Iterator[tuple[int, str]]:
     """(offset, lower-cased word) of every word or number that can start an expression.
 
-    Splitting into words and looking them up in a dict is faster than one big regex.
+    One regex over the lower-cased text finds the whole words that are triggers (a prefix
+    tree, see ``alternation``) and the numbers; a number starting with a digit that is not
+    decimal ('²') is skipped, as every pattern needs a decimal digit there.
     """
     lower = text.lower()
     if len(lower) != len(text):  # lower() changed a length (e.g. 'İ'): offsets from the original
-        lower = text
+        yield from _triggers_by_word(text)
+        return
+    for m in _TRIGGER.finditer(lower):
+        yield m.start(), m.group()
+
+
+def _triggers_by_word(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
-    for i, piece in enumerate(_WORD_SPLIT.split(lower)):
-        if i & 1:
-            if piece[0].isdigit():
-                yield pos, piece
-            elif piece in TRIGGERS or (lower is text and piece.lower() in TRIGGERS):
-                yield pos, piece.lower()
+    for i, piece in enumerate(_WORD_SPLIT.split(text)):
+        if i & 1 and (piece[0].isdigit() or piece.lower() in TRIGGERS):
+            yield pos, piece if piece[0].isdigit() else piece.lower()
         pos += len(piece)
 
 

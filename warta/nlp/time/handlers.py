@@ -19,6 +19,12 @@ SANE_AHEAD = 30  # years after the anchor year likewise
 WD_DM_REPAIR = dt.timedelta(days=45)
 
 
+def group(m: re.Match[str], name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict: None when the group did not
+    take part or the pattern has no such group."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _key(word: str | None) -> str:
     return " ".join((word or "").lower().replace("’", "'").split())
 
@@ -39,18 +45,18 @@ def _relative(anchor: Anchor, confidence: float, flags: list[str]) -> float:
 
 
 def _mod_flag(m: re.Match[str], flags: list[str]) -> None:
-    for group in ("mod", "pod"):
-        word = m.groupdict().get(group)
+    for name in ("mod", "pod"):
+        word = group(m, name)
         if word:
             flags.append(_L["modifiers"].get(_key(word)) or _L["parts_of_day"].get(_key(word), "pod"))
 
 
 def _with_clock(m: re.Match[str], day: dt.date, flags: list[str]) -> tuple[str, str, str]:
     """Date value, plus a clock time when the match holds one: (value, precision, type)."""
-    hh, mi = m.groupdict().get("hh"), m.groupdict().get("mi")
+    hh, mi = group(m, "hh"), group(m, "mi")
     if hh is None or mi is None or not _clock_ok(int(hh), int(mi)):
         return day.isoformat(), "day", "DATE"
-    tz = m.groupdict().get("tz")
+    tz = group(m, "tz")
     offset = _L["timezones"].get(_key(tz)) if tz else None
     if offset is None:
         offset = "+07:00"  # Indonesian outlets write WIB times without saying so
@@ -63,7 +69,7 @@ def _clock_ok(hh: int, mi: int) -> bool:
 
 
 def _check_weekday(m: re.Match[str], day: dt.date, flags: list[str], conf: float) -> float:
-    wd = _L["weekdays"].get(_key(m.groupdict().get("wd")))
+    wd = _L["weekdays"].get(_key(group(m, "wd")))
     if wd is not None and wd != day.isoweekday():
         flags.append("weekday-mismatch")
         return min(conf, 0.4)
@@ -161,15 +167,15 @@ def textdate(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
             flags.append("year-unknown")
             return _expr(m, "DATE", f"XXXX-{mo:02d}-{d:02d}", "day", confidence=0.5, flags=flags)
         y = rs.infer_year(anchor, mo, d, rs.tense(text, m.start(), m.end()))
-        if m.groupdict().get("wd"):
+        if group(m, "wd"):
             y = rs.year_from_weekday(anchor, mo, d, _L["weekdays"][_key(m["wd"])]) or y
         conf, anchor_value = 0.8, anchor.value
         flags.append("year-inferred")
     day = rs.valid_date(y, mo, d)
     if day is None:
         return None
-    conf = _check_weekday(m, day, flags, conf) if m.groupdict().get("wd") else conf
-    if m.groupdict().get("d2"):
+    conf = _check_weekday(m, day, flags, conf) if group(m, "wd") else conf
+    if group(m, "d2"):
         end = rs.valid_date(y, mo, int(m["d2"]))
         if end is None or end <= day:
             return None

@@ -18,9 +18,34 @@ def lexicon() -> dict[str, Any]:
 
 
 def alternation(words: Any) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
+    """A regex alternation of ``words`` (for case-insensitive patterns), spaces matching
+    any whitespace, longer words tried before their prefixes.
+
+    The words are merged into a prefix tree ("se(?:tahun|bulan)"): a plain list of fifty
+    words is tried word by word at every position, a tree fails at the first letter.
+    It matches what the longest-first list matches: two words can only both match at
+    one place when one is a prefix of the other, and the tree tries the longer first.
+    """
+    tree: dict[str, Any] = {}
+    for word in set(words):
+        node = tree
+        for ch in word.lower():  # lower-cased so that 'Mei' and 'mei...' share one branch
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _tree_regex(tree)
+
+
+def _tree_regex(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if ch == " " else regex.escape(ch)) + _tree_regex(sub)
+        for ch, sub in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    if "" in node:  # a word ends here: the longer ones first, then stop (a greedy '?')
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _DECIMAL_COMMA = regex.compile(r"\d+,\d+")

@@ -17,6 +17,7 @@ from warta.nlp.time.handlers import (
     _key,
     _mod_flag,
     _relative,
+    group,
 )
 from warta.nlp.time.lexicon import lexicon, number_value
 from warta.nlp.time.patterns import (
@@ -126,9 +127,9 @@ def year(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
 
 def unitrel(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
     unit = _L["units"][_key(m["unit"])]
-    rel = _key(m.groupdict().get("rel"))
-    counted = bool(m.groupdict().get("n") or m.groupdict().get("se"))
-    n = 1.0 if m.groupdict().get("se") else number_value(m["n"]) if m.groupdict().get("n") else None
+    rel = _key(group(m, "rel"))
+    counted = bool(group(m, "n") or group(m, "se"))
+    n = 1.0 if group(m, "se") else number_value(m["n"]) if group(m, "n") else None
     flags: list[str] = []
     _mod_flag(m, flags)
     if unit == "W" and m["unit"][0] == "M" and not rel and not counted:
@@ -189,14 +190,14 @@ def unitrel(m: re.Match[str], text: str, anchor: Anchor) -> TimeExpr | None:
 
 
 def _weekend(m: re.Match[str], unit: str) -> str:
-    late = _key(m.groupdict().get("mod")) in ("akhir", "ujung", "penghujung")
+    late = _key(group(m, "mod")) in ("akhir", "ujung", "penghujung")
     return "-WE" if unit == "W" and late else ""
 
 
 def _current_unit(m: re.Match[str], unit: str, anchor: Anchor, flags: list[str]) -> TimeExpr | None:
     """'akhir tahun', 'awal bulan': a modified bare unit is the anchor's own unit;
     'akhir pekan' is its weekend (TIMEX3 YYYY-Www-WE)."""
-    mod = _key(m.groupdict().get("mod"))
+    mod = _key(group(m, "mod"))
     if not mod or unit not in ("W", "M", "Y"):
         return None  # a bare unit word ('tahun', 'bulan') is no expression
     shifted = rs.shift(anchor.date, unit, 0)

@@ -116,7 +116,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|bin|binti|van|de))*")
 
 # A rank or title before a name makes it a person whatever the recogniser typed it
 # ("AKBP Rio Wahyu Anggoro" as a place, "Aipda PS" as an organisation).
-_PERSON_TITLE = re.compile(
+PERSON_TITLE = re.compile(
     r"(?<![\w-])(?:AKBP|AKP|Kompol|Kombes|Aipda|Aiptu|Bripka|Brigadir|Briptu|Bripda|Ipda|Iptu|Brigjen|"
     r"Irjen|Komjen|Letjen|Mayjen|Marsekal|Laksamana|Kolonel|Letkol|Mayor|Kapten|Serka|Serda|Sertu|"
     r"Praka|Pratu|Pak|Bu|Bapak|Ibu)(?:\s+Pol\.?)?\s+$"
@@ -142,12 +142,12 @@ class Actors:
             ent = article.entities.get(m.entity) if m.entity else None
             if ent is None:
                 continue
+            if found and m.start < found[-1].end:  # nested in the previous mention
+                continue
             kind = ent.type
-            if _PERSON_TITLE.search(self.text, max(0, m.start - 16), m.start):
+            if kind != "person" and PERSON_TITLE.search(self.text, max(0, m.start - 16), m.start):
                 kind = "person"
             if kind not in ACTOR_TYPES:
-                continue
-            if found and m.start < found[-1].end:  # nested in the previous mention
                 continue
             found.append(Actor(m.start, m.end, ent.id, kind, m.text))
         self.items = found
@@ -171,6 +171,8 @@ class Actors:
             )
             if inside and not (g.named and longer):
                 continue
+            if any(a.type == "person" for a in inside):
+                continue  # "DPRD Kabupaten Magelang Muhamad Fahrudin": the group ran into a name
             nxt = items[i] if i < len(items) else None
             if not g.named and nxt is not None and nxt.start - g.end <= 1:
                 continue
@@ -323,9 +325,13 @@ _BACKREF = re.compile(
     r"anggapan|itu|tersebut|ini)\b",
     re.IGNORECASE,
 )
+# Verbs that assert what follows (not "menekankan", "mengingatkan": an emphasis, a warning).
+_ASSERTS = re.compile(
+    r"(?:menilai|mengatakan|menyatakan|mengungkap(?:kan)?|menyebut(?:kan)?)(?:\s+bahwa)?", re.IGNORECASE
+)
 _REPORT = re.compile(r"\b(?:laporan|dokumen|penyelidikan|investigasi|hasil)\b[^.,]{0,30}$", re.IGNORECASE)
 _SUSPECT = re.compile(r",\s+(?:mungkin|kemungkinan|diduga)\s+", re.IGNORECASE)
-_LEAD = re.compile(r"\s*(?:bahwa\s+|:\s*)?", re.IGNORECASE)
+_LEAD = re.compile(r"\s*,?\s*(?:bahwa\s+|:\s*)?", re.IGNORECASE)
 _WORDS = re.compile(r"\w{4,}")
 # A sentence that goes on with what the one before alleged: "Hal tersebut melanggar ...".
 _GOES_ON = re.compile(r"(?:Hal|Langkah|Tindakan|Pengiriman)\s+(?:tersebut|itu|ini)\s+(?=\w)")
@@ -345,24 +351,37 @@ def _proposition(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if len(text[start:end].split()) >= 3 else None
 
 
-def find_claims(article: Article, actors: Actors, skip: list[tuple[int, int]]) -> list[Claim]:
+def find_claims(
+    article: Article, actors: Actors, skip: list[tuple[int, int]], said: dict[int, str] | None = None
+) -> list[Claim]:
     """Claims alleged or denied in the article's sentences, in text order.
 
-    ``skip`` are spans (direct quotes) whose inside is speech, not narration.
+    ``skip`` are spans (direct quotes) whose inside is speech, not narration; ``said``
+    gives a cue's position its speaker as the quote stage resolved it ("Sehingga ia
+    mengklaim, ...": the person named before).
     """
     text = article.text
+    said = said or {}
     claims: list[Claim] = []
     goes_on: list[Claim] = []  # kept apart so that a denial answers the main claim
+    skip = sorted(skip)
+    skip_starts = [a for a, _ in skip]
     for sent in article.sentences:
-        if any(a <= sent.start and sent.end <= b for a, b in skip):
-            continue
+        i = bisect.bisect_right(skip_starts, sent.start) - 1
+        if i >= 0 and sent.end <= skip[i][1]:
+            continue  # inside a direct quote
         before = len(claims)
         for m in cues("allege").finditer(text, sent.start, sent.end):
-            _allege(text, actors, sent, m.start(), m.end(), claims)
+            _allege(text, actors, sent, m.start(), m.end(), claims, said.get(m.start()))
         for m in cues("say").finditer(text, sent.start, sent.end):
-            # a report "mengatakan bahwa": the report alleges
-            if _REPORT.search(text, max(sent.start, m.start() - 60), m.start()):
-                _allege(text, actors, sent, m.start(), m.end(), claims)
+            # a report "mengatakan bahwa": the report alleges; so does a speaker whose words
+            # hold an allegation ("menilai, Aipda PS telah melakukan tindak pidana")
+            if _REPORT.search(text, max(sent.start, m.start() - 60), m.start()) or (
+                m.start() in said
+                and _ASSERTS.fullmatch(m.group())
+                and cues("contested").search(text, m.end(), sent.end)
+            ):
+                _allege(text, actors, sent, m.start(), m.end(), claims, said.get(m.start()))
         for m in cues("deny").finditer(text, sent.start, sent.end):
             _deny(text, actors, sent, m.start(), m.end(), claims)
         if len(claims) == before and claims and claims[-1].modality != "denied":
@@ -383,12 +402,19 @@ def _continued(text: str, sent: Span, prev: Claim, out: list[Claim]) -> None:
         )
 
 
-def _allege(text: str, actors: Actors, sent: Span, cs: int, ce: int, claims: list[Claim]) -> None:
+def _allege(
+    text: str, actors: Actors, sent: Span, cs: int, ce: int, claims: list[Claim], speaker: str | None = None
+) -> None:
     head = actors.subject_before(cs, sent.start)
     prop = _proposition(text, ce, sent.end)
-    if head is None or prop is None or any(c.start == prop[0] for c in claims):
+    if (head is None and speaker is None) or prop is None or any(c.start == prop[0] for c in claims):
         return
-    by = _ids(actors.coordinated(head, sent.start))
+    if speaker is not None and (head is None or actors.pronoun_before(cs, sent.start)):
+        by = [speaker]  # "Sehingga ia mengklaim": the person the quote stage resolved
+    elif head is not None:
+        by = _ids(actors.coordinated(head, sent.start))
+    else:
+        return
     start, end = prop
     modality = "suspected" if text[cs:ce].lower() in ("menduga", "mencurigai") else "claimed"
     cut = _SUSPECT.search(text, start, end)

@@ -18,15 +18,23 @@ import re
 from warta.model import Article, Quote, Span
 from warta.nlp.claims import Actor, find_claims
 from warta.nlp.quotes.context import Cand, Context
-from warta.nlp.quotes.direct import find_direct
+from warta.nlp.quotes.direct import find_direct, said_by
 from warta.nlp.quotes.indirect import find_indirect
 from warta.nlp.quotes.marks import pairs
+from warta.nlp.quotes.speakers import false_person
 from warta.pipeline import component
 
 __all__ = ["find_quotes", "quotes_factory"]
 
 _INITIALS = re.compile(r"[A-Z]{1,4}")
-MAX_PREV_GAP = 3000  # characters: "lanjutnya" this far from the last speaker names no one
+# A sentence's opening connective ("Di sisi lain,", "Sementara itu,") and a role's words.
+_CONNECTIVE = re.compile(r"(?:[A-Z]\w*(?:\s+[a-z]\w*){0,2}\s*,\s*)?")
+_ROLE_RUN = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|sekaligus|dan)*")
+# The subject's verb right after the name (an apposition's commas between).
+_THEN_VERB = re.compile(
+    r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:(?:juga|pun|kemudian|lalu|pun)\s+)?(?:me|mem|men|meng|ber|ter)[a-z]{3,}\b"
+)
+MAX_PREV_GAP = 3000  # characters: "lanjutnya" this far from the last speaker or person names no one
 
 
 def find_quotes(article: Article, max_quotes: int = 200) -> tuple[list[Quote], Context]:
@@ -50,15 +58,17 @@ def find_quotes(article: Article, max_quotes: int = 200) -> tuple[list[Quote], C
         cand = find_direct(ctx, paragraphs[pi], o, c, closed)
         if cand is not None:
             cands.append(cand)
-    busy = [(q.quote.start, q.quote.end) for q in cands]
+    busy_starts = [q.quote.start for q in cands]  # direct quotes: in text order, disjoint
+    busy_ends = [q.quote.end for q in cands]
     for sent in ctx.sents:
         if len(cands) >= max_quotes:
             break
-        if not any(a < sent.end and sent.start < b for a, b in busy):
-            got = find_indirect(ctx, sent)
-            cands.extend(got)
-            for c in got:  # "Dia berharap ..." next: the reported words hold no subject
-                bisect.insort(ctx.quoted, (c.quote.start, c.quote.end))
+        i = bisect.bisect_left(busy_starts, sent.end) - 1
+        if i < 0 or busy_ends[i] <= sent.start:  # no direct quote overlaps the sentence
+            reported = find_indirect(ctx, sent)
+            cands.extend(reported)
+            for r in reported:  # "Dia berharap ..." next: the reported words hold no subject
+                bisect.insort(ctx.quoted, (r.quote.start, r.quote.end))
     cands.sort(key=lambda q: q.quote.start)
     return _resolve(ctx, cands[:max_quotes]), ctx
 
@@ -66,11 +76,17 @@ def find_quotes(article: Article, max_quotes: int = 200) -> tuple[list[Quote], C
 def _resolve(ctx: Context, cands: list[Cand]) -> list[Quote]:
     """Give "lanjutnya", "kata dia" and un-cued continuations the previous speaker."""
     last: tuple[str | None, str | None] = (None, None)
+    last_end = 0
     out = []
     for cand in cands:
         q = cand.quote
         if cand.needs_prev:
-            if last == (None, None):
+            if q.start - last_end > MAX_PREV_GAP:
+                last = (None, None)  # the last speaker spoke paragraphs ago
+            fresh = _fresh_subject(ctx, q) if q.direct else None
+            if fresh is not None:
+                last = (fresh.entity, None)  # "X menyebut ... . \"...,\" ujarnya": X, not the last speaker
+            elif last == (None, None) and q.cue_start is not None:  # "kata dia": the last person
                 person = _last_speaker_like(ctx, q.start)
                 if person is not None and q.start - person.end <= MAX_PREV_GAP:
                     last = (person.entity, None)
@@ -79,9 +95,40 @@ def _resolve(ctx: Context, cands: list[Cand]) -> list[Quote]:
             q.speaker_name = ctx.actors.names.get(q.speaker)
         q.speaker_name = q.speaker_name or None
         if q.speaker is not None or q.speaker_name:
-            last = (q.speaker, q.speaker_name)
+            last, last_end = (q.speaker, q.speaker_name), q.end
         out.append(q)
     return out
+
+
+def _fresh_subject(ctx: Context, q: Quote) -> Actor | None:
+    """The person who opens the sentence right before a quote that opens its own sentence:
+    "Ketua PWI Bulungan, Fathu Rizqil Mufid, menyebut ... . \"...,\" ujarnya" gives the quote
+    to Fathu, not to the speaker quoted before.  Only a subject proper counts: a role's
+    capitalised words, the name, then a verb ("me-", "ber-", "di-")."""
+    sent = ctx.sentence(max(0, q.start - 1))
+    if ctx.text[sent.start : q.start].strip(" \"\u201c\u2018'\\"):
+        return None  # the quote is inside a sentence: its own cue decides
+    i = bisect.bisect_left(ctx.sent_starts, sent.start) - 1
+    if i < 0:
+        return None
+    prev = ctx.sents[i]
+    found = ctx.actors.between(prev.start, prev.end)
+    if not any(a.type == "person" for a in found) or ctx.quote_in(prev.start, prev.end):
+        return None
+    lead = _CONNECTIVE.match(ctx.text, prev.start, prev.end)
+    at = lead.end() if lead else prev.start
+    said = said_by(ctx, Span(at, prev.end))  # "Hal ini disampaikan Senior Manager ..., Saroyo Utomo"
+    if said is not None:
+        return said
+    for a in found:
+        if a.start < at:
+            continue
+        if a.start > at + 160 or not _ROLE_RUN.fullmatch(ctx.text, at, a.start):
+            return None
+        if a.type == "person" and not false_person(ctx.article, a):
+            if _THEN_VERB.match(ctx.text, a.end, prev.end):
+                return None if _INITIALS.fullmatch(ctx.text[a.start : a.end]) else a
+    return None
 
 
 def _last_speaker_like(ctx: Context, pos: int) -> Actor | None:
@@ -106,8 +153,12 @@ def quotes_factory(max_quotes: int = 200) -> object:
         quotes, ctx = find_quotes(article, max_quotes)
         article.quotes = quotes
         direct_spans = [(q.start, q.end) for q in quotes if q.direct]
+        said = {
+            q.cue_start: q.speaker for q in quotes if not q.direct and q.speaker and q.cue_start is not None
+        }
         # claims keep to named actors (the quote context also holds generic groups)
-        article.claims = find_claims(article, ctx.named, direct_spans)
+        named = {k: v for k, v in said.items() if v in article.entities}
+        article.claims = find_claims(article, ctx.named, direct_spans, named)
         return article
 
     return run

@@ -15,17 +15,19 @@ from functools import cache
 from importlib import resources
 
 from warta.model import Quote, Span
-from warta.nlp.claims import name_run
+from warta.nlp.claims import Actor, name_run
 from warta.nlp.lexicon import Alternation
 from warta.nlp.quotes.context import Cand, Context
 from warta.nlp.quotes.speakers import clean_name, false_person, name_after
 
 _SKIP_LEAD = re.compile(r"[\s,\\]*")
-# Where the speaker phrase after a cue verb ends.
+# Where the speaker phrase after a cue verb ends: punctuation (not the period of a title or an
+# initial: "Dr. Haidong Zhu", "M. Fanshurullah"), or a lower-case preposition ("Menteri Dalam
+# Negeri" goes on).
 _PHRASE_END = re.compile(
-    r"[,.;:!?\u201c\u201d\"\u2018\u2019\n]|\((?![A-Za-z][\w .-]{0,20}\))|\s(?:dalam|menurut|seperti|kepada|di|saat|ketika|melalui|"
+    r"[,;:!?\u201c\u201d\"\u2018\u2019\n]|(?<!\b[A-Z])(?<!\b[Dd]r)(?<!\bIr)(?<!Prof)(?<!\bHj)(?<!\bKH)(?<!drg)(?<!\bNy)\."
+    r"|\((?![A-Za-z][\w .-]{0,20}\))|\s(?:dalam|menurut|seperti|kepada|di|saat|ketika|melalui|"
     r"sembari|sambil|dikutip|dilansir|mengutip|pada|usai|seusai|setelah|sebelum|yang|lewat|via|ketika|selaku|sebagai)\b",
-    re.IGNORECASE,
 )
 _ANAPHOR = re.compile(r"\b(?:tersebut|itu|ini)\s*$", re.IGNORECASE)
 _PRONOUN_HEAD = re.compile(r"^(?:dia|ia|beliau|mereka)\b", re.IGNORECASE)
@@ -49,6 +51,7 @@ _RELATIVE = re.compile(
     r"tetangga|sahabat|ajudan|penasihat hukum|tim hukum|tim kuasa hukum)\s+$",
     re.IGNORECASE,
 )
+_AGE = re.compile(r"\s*\(\d{1,3}(?:\s*tahun)?\)")
 _AND = re.compile(r"(?:dan|serta)\s+[A-Z]")
 # A subject and a speech verb right after a quote: '" Eva menegaskan.', '" dia menambahkan.'
 _INVERTED = re.compile(
@@ -66,18 +69,40 @@ _TITLE_BEFORE = re.compile(
 
 
 @cache
-def _table(kind: str) -> Alternation:
+def _own_rows(kind: str) -> tuple[str, ...]:
     text = resources.files(__package__).joinpath("cues.tsv").read_text(encoding="utf-8")
-    pats = [
+    return tuple(
         cells[0].strip()
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
         for cells in [line.split("\t")]
         if len(cells) > 1 and cells[1].strip() == kind
-    ]
+    )
+
+
+@cache
+def _table(kind: str) -> Alternation:
+    pats = list(_own_rows(kind))
     if kind in ("after", "say"):
         pats += _lexicon_rows(kind)
     return Alternation(pats)
+
+
+@cache
+def _longest_first(kind: str) -> tuple[str, ...]:
+    return tuple(sorted(_own_rows(kind), key=len, reverse=True))
+
+
+def noun_head(phrase: str, kind: str) -> str | None:
+    """The document ("surat edaran") or thing ("hal") noun that opens a phrase pointing
+    back ("surat edaran tersebut"), or None."""
+    if not _ANAPHOR.search(phrase):
+        return None
+    low = phrase.lower()
+    for noun in _longest_first(kind):
+        if low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalnum()):
+            return noun
+    return None
 
 
 @cache
@@ -189,9 +214,53 @@ def _after_cue(ctx: Context, quote: Quote, cue: re.Match[str], para: Span) -> Ca
         return _named(ctx, quote, src.end(), min(para.end, src.end() + 60), last=False)
     if verb.endswith("nya") and verb != "tanya":
         return Cand(quote, needs_prev=True)
+    doc = noun_head(phrase, "document")
+    if doc is not None:  # "tulis pernyataan itu": the statement's author
+        author = ctx.document_author(doc, ctx.sentence(quote.start))
+        if author is not None:
+            ctx.set_speaker(quote, author)
+        return Cand(quote)
     if _PRONOUN_HEAD.match(phrase) or _ANAPHOR.search(phrase) or not phrase:
         return Cand(quote, needs_prev=True)  # "kata dia", "tulis pemimpin Rusia tersebut"
-    return _speaker_in(ctx, quote, cue.end(), p_end)
+    cand = _speaker_in(ctx, quote, cue.end(), p_end)
+    if phrase[:1].islower() and quote.speaker is None and not quote.speaker_name:
+        apposed(ctx, quote, cue.end(), sent.end)
+    return cand
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?\u201c\u201d\"\n]")
+
+
+def apposed(ctx: Context, quote: Quote, start: int, end: int) -> bool:
+    """A lower-case role, then its holder after a comma: "ucap ilmuwan di balik studi tersebut,
+    Jan Havlicek", "Menurut profesor psikologi di University of Stirling, Skotlandia, Craig
+    Roberts": the first person's name among up to three comma-separated runs."""
+    text = ctx.text
+    pos = start
+    for _ in range(3):
+        comma = text.find(",", pos, min(end, pos + 100))
+        if comma < 0 or _CLAUSE_BREAK.search(text, pos, comma):
+            return False
+        nxt = _SKIP_LEAD.match(text, comma + 1, end).end()  # type: ignore[union-attr]
+        if not text[nxt : nxt + 1].isupper() or _NOT_NAME.match(text, nxt):
+            return False
+        run = name_run(text, nxt, min(end, nxt + 60), last=False)
+        if run is None or run[0] != nxt:
+            return False
+        known = [a for a in ctx.actors.between(run[0], run[1]) if a.type == "person"]
+        if known and not false_person(ctx.article, known[-1]):
+            ctx.set_speaker(quote, known[-1])
+            return True
+        name = text[run[0] : run[1]]
+        if (
+            " " in name
+            and not ctx.actors.between(run[0], run[1])
+            and name_after(ctx.article, run[0], run[1]) == run
+        ):
+            quote.speaker_name = clean_name(name)
+            return bool(quote.speaker_name)
+        pos = run[1]
+    return False
 
 
 def _phrase_end(ctx: Context, start: int, para: Span) -> int:
@@ -224,8 +293,12 @@ def _has_person(ctx: Context, start: int, end: int) -> bool:
 def _speaker_in(ctx: Context, quote: Quote, start: int, end: int) -> Cand:
     """The speaker in a phrase after a cue: the last person (a role comes before the name),
     else the first actor, else a known name or a capitalised run."""
-    in_phrase = [a for a in ctx.actors.between(start, end) if not ctx.actors.is_name_part(a)]
-    persons = [a for a in in_phrase if a.type == "person" and not false_person(ctx.article, a)]
+    in_phrase = [
+        a
+        for a in ctx.actors.between(start, end)
+        if not ctx.actors.is_name_part(a) and not false_person(ctx.article, a)  # "Kabid Humas": no "Humas"
+    ]
+    persons = [a for a in in_phrase if a.type == "person"]
     if persons:
         if _RELATIVE.search(ctx.text, max(start, persons[-1].start - 30), persons[-1].start):
             return Cand(quote)  # "tanya kuasa hukum Denden": the lawyer, who is not named
@@ -238,9 +311,11 @@ def _speaker_in(ctx: Context, quote: Quote, start: int, end: int) -> Cand:
         ctx.set_speaker(quote, in_phrase[-1])  # "ujar Direktur PT ADM, Sri Agung Handayani"
         return Cand(quote)
     if in_phrase and comma >= in_phrase[-1].end:
-        # "ucap Konjen RI untuk Noumea, Bambang Gunawan": the name after the role's comma
+        # "ucap Konjen RI untuk Noumea, Bambang Gunawan": the name after the role's comma;
+        # one word will do with an age after it ("warga asal Wonosari, Suwarni (42)")
         run = name_run(ctx.text, comma + 1, end, last=True)
-        if run and " " in ctx.text[run[0] : run[1]] and not ctx.text[comma + 1 : run[0]].strip():
+        named = run is not None and (" " in ctx.text[run[0] : run[1]] or bool(_AGE.match(ctx.text, run[1])))
+        if run is not None and named and not ctx.text[comma + 1 : run[0]].strip():
             quote.speaker_name = clean_name(ctx.text[run[0] : run[1]])
             return Cand(quote)
     if in_phrase and name_in_role(ctx, quote, in_phrase[-1].end, end):
@@ -311,6 +386,16 @@ def _next_sentence(ctx: Context, quote: Quote, pos: int) -> Cand | None:
     return _speaker_in(ctx, quote, cue.end(), p_end)
 
 
+def said_by(ctx: Context, sent: Span) -> Actor | None:
+    """The person a sentence opening with "Hal itu disampaikan ..." names, or None."""
+    cue = _table("next").regex.match(ctx.text, sent.start, sent.end)
+    if cue is None:
+        return None
+    p_end = _phrase_end(ctx, cue.end(), sent)
+    persons = [a for a in ctx.actors.between(cue.end(), p_end) if a.type == "person"]
+    return persons[-1] if persons and not false_person(ctx.article, persons[-1]) else None
+
+
 def _named(ctx: Context, quote: Quote, start: int, end: int, last: bool = True) -> Cand:
     """Speaker by an alias of a known actor, else by a capitalised name (``speaker_name`` only)."""
     known = ctx.actors.named_in(start, end)
@@ -322,4 +407,8 @@ def _named(ctx: Context, quote: Quote, start: int, end: int, last: bool = True) 
     run = name_run(ctx.text, start, end, last)
     if run is not None and not _RELATIVE.search(ctx.text, max(start, run[0] - 30), run[0]):
         quote.speaker_name = clean_name(ctx.text[run[0] : run[1]])
+        if quote.speaker_name is None:  # "kata Kapolres": the Kapolres named before
+            holder = ctx.role_holder(ctx.text[run[0] : run[1]], run[0])
+            if holder is not None:
+                ctx.set_speaker(quote, holder)
     return Cand(quote)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from warta.model import Quote, Span
-from warta.nlp.claims import ADVERBS, Actor
+from warta.nlp.claims import ADVERBS, PREPOSITIONS, Actor
 from warta.nlp.quotes.context import PREV, UNNAMED, Cand, Context
-from warta.nlp.quotes.direct import _named, _table, name_in_role
-from warta.nlp.quotes.speakers import clean_name, false_person
+from warta.nlp.quotes.direct import _named, _table, apposed, name_in_role, noun_head
+from warta.nlp.quotes.speakers import clean_name, false_person, roles
 
 # "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
 # investigasi KNKT, ...": a speech cue and its speaker framing the sentence.
@@ -19,10 +19,38 @@ _LEAD_CUE = re.compile(
 )
 # The role's holder named after it: "Menurut Kepala BPBD, Dian Wiriyawan, ..."
 _APPOSITION = re.compile(r"([A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de)){0,4}),\s+")
+# A speech marker inside the sentence: "menurutnya" / "menurut dia" (the last speaker), or an
+# aside between commas naming the speaker (", kata Ririn,", ", disebut Hotman,").
+# (What stands before it, a space or a comma, is checked in code: a lookbehind would make the
+# regex try every position of the article.)
+_ASIDE = re.compile(
+    r"\b(?:(menurut(?:nya|\s+(?:dia|ia|beliau))\b)\s*,?\s*"
+    r"|(?:kata|ujar|disebut|menurut)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}),\s*)"
+)
+_ASIDE_WORDS = ("menurut", "kata ", "ujar ", "disebut ")
+# A common noun subject after a fronted phrase's comma: "..., pemilik kios mengakui".
+_COMMON_SUBJECT = re.compile(
+    r",\s+(?!(?:yang|juga|pun|sementara|kemudian|lalu|selanjutnya|pula|dia|ia|mereka|beliau|kata|ujar|dengan|"
+    r"secara|saat|ketika|dalam|di|pada|usai|setelah|sebelum|sambil|kepada|melalui|lewat|selaku|sebagai)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*$"
+)
+# A person's role in apposition before the verb: "Lei Jun selaku Chief Executive Officer (CEO) ".
+_IN_ROLE = re.compile(r"\s*,?\s*(?:selaku|sebagai)\s+[^.,;:!?\n]{0,80}$")
+_RELATIVE_YANG = re.compile(r"\byang\s+$")
+_PURPOSE = re.compile(r"(?<![\w-])(?:untuk|guna|tanpa|harus|mesti|wajib)\s+$", re.IGNORECASE)
+# Capitalised words at a sentence's start that open no subject: a conjunction, the writer.
+_NO_SUBJECT = frozenset(
+    "setelah sebelum saat ketika usai seusai sambil sembari agar supaya demi jika bila apabila karena "
+    "sejak hingga sampai meski meskipun walau walaupun saya aku kami kita".split()
+)
+# The comma-separated runs of a role's place and holder before the reported words.
+_HOLDER_THEN = re.compile(r"(?:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|of)){0,5},\s+){1,3}")
 _PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
 _TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
 # Words that make "... itu" a time ("saat itu"), not a description of the speaker.
-_TIME_WORDS = frozenset("saat waktu ketika kala kesempatan hari sejak pada dalam usai setelah sebelum".split())
+_TIME_WORDS = frozenset(
+    "saat waktu ketika kala kesempatan hari sejak pada dalam usai setelah sebelum".split()
+)
 # "X, seperti dilansir Reuters, Selasa (10/6/2025), menyebut": the outlet passing it on is
 # no speaker, the subject stands before the aside.
 _WIRE_ASIDE = re.compile(
@@ -44,6 +72,8 @@ def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
         return [lead]
     text = ctx.text
     for m in _table("say").finditer(text, sent.start, sent.end):
+        if _PURPOSE.search(text, max(sent.start, m.start() - 8), m.start()):
+            continue  # "dibutuhkan untuk menerangkan kasus": an aim, not speech
         content = _content(text, m.end(), sent.end)
         if content is None:
             continue
@@ -57,13 +87,47 @@ def find_indirect(ctx: Context, sent: Span) -> list[Cand]:
         quote.date = ctx.date_in(head.start if head else sent.start, content[0])
         quote.channel = ctx.channel_in(sent.start, m.start())
         return [Cand(quote, needs_prev=pronoun and head is None)]  # one reported statement per sentence
-    return []
+    aside = _aside(ctx, sent)
+    return [aside] if aside is not None else []
+
+
+def _aside(ctx: Context, sent: Span) -> Cand | None:
+    """Speech marked inside its sentence: "Saat ini pun menurutnya masih ada kecenderungan ...",
+    "Padahal kepastian hukum menurut dia harus ...", "Selain itu, seluruh aktivitas di
+    e-katalog, disebut Hotman, juga diawasi ...": the reported words are the rest of the sentence."""
+    text = ctx.text
+    m = ctx.aside_in(_ASIDE, _ASIDE_WORDS, sent.start + 1, sent.end)
+    if m is None or ctx.in_quote(m.start()):
+        return None
+    before = text[max(sent.start, m.start() - 8) : m.start()]
+    if not before[-1:].isspace() or (m.group(2) and not before.rstrip().endswith(",")):
+        return None  # "menurutnya" after a space; "kata Ririn" as an aside between commas
+    if _RELATIVE_YANG.search(before):
+        return None  # "aplikasi bernama Saily, yang menurutnya sangat membantu": an aside on a noun
+    content = _content(text, m.end(), sent.end)
+    if content is None:
+        return None
+    q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
+    q.cue_start, q.cue_end = m.start(), m.end(1) if m.group(1) else m.end(2)
+    if m.group(2):  # "disebut Hotman,"
+        cand = _named(ctx, q, m.start(2), m.end(2), last=True)
+        return cand if q.speaker or q.speaker_name else None
+    return Cand(q, needs_prev=True)
 
 
 def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor | None, bool]:
     """The speaker before a reporting verb, and whether it is a pronoun to resolve later."""
     text = ctx.text
     if _described(ctx, sent.start, verb):
+        phrase = text[max(sent.start, text.rfind(",", sent.start, verb) + 1) : verb].strip()
+        doc = noun_head(phrase, "document")
+        if doc is not None:  # "Surat itu menyatakan": the letter's author
+            author = ctx.document_author(doc, sent)
+            if author is None:
+                quote.speaker_name = UNNAMED  # kept, with no speaker
+            return author, False
+        if noun_head(phrase, "thing") is not None:
+            return None, False  # "Hal ini menegaskan ...": no one speaks
         prev = ctx.previous_subject(sent)
         return (prev, False) if isinstance(prev, Actor) else (None, True)
     aside = _WIRE_ASIDE.search(text, sent.start, verb)
@@ -76,6 +140,12 @@ def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor |
         prev = ctx.previous_subject(sent)
         return (prev, False) if isinstance(prev, Actor) else (None, True)
     head = ctx.actors.subject_before(verb, sent.start)
+    if head is not None and head.type != "person":
+        holder = _holder_before(ctx, sent.start, head.start)
+        head = holder or head  # "Lei Jun selaku CEO Xiaomi mengatakan": Lei Jun, not Xiaomi
+    if head is not None and _COMMON_SUBJECT.search(text, head.end, verb):
+        quote.speaker_name = UNNAMED  # "Berdasarkan pemeriksaan Polres Lumajang, pemilik kios mengakui"
+        return None, False
     if head is None:
         named = _subject_name(ctx, sent.start, verb)
         if isinstance(named, Actor):
@@ -94,9 +164,22 @@ def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor |
     if _ROLE_WORDS.fullmatch(gap) and name_in_role(ctx, quote, head.end, verb):
         # "Ketua Umum BPP HIPMI Pusat Akbar Himawan Buchari mengatakan"
         return None, False
-    if false_person(ctx.article, head):
-        return None, True  # "Kapolresta mengatakan": the official quoted before
+    if false_person(ctx.article, head):  # "Kapolresta mengatakan": the official named before
+        found = ctx.role_holder(text[head.start : head.end], sent.start)
+        if isinstance(found, str):
+            quote.speaker_name = found
+            return None, False
+        return (found, False) if found else (None, True)
     return head, False
+
+
+def _holder_before(ctx: Context, start: int, pos: int) -> Actor | None:
+    """The person whose role "selaku ..." / "sebagai ..." runs up to ``pos``, or None."""
+    for a in reversed(ctx.actors.between(start, pos)):
+        if a.type == "person":
+            m = _IN_ROLE.match(ctx.text, a.end, pos)
+            return a if m and not false_person(ctx.article, a) else None
+    return None
 
 
 def _described(ctx: Context, start: int, verb: int) -> bool:
@@ -132,6 +215,16 @@ def _lead(ctx: Context, sent: Span) -> Cand | None:
         if not name_in_role(ctx, q, named.start(1), named.end(1)):
             return None
         return Cand(q)
+    if named and who[:1].islower() and not m.group(2) and not _PRONOUN_ONLY.match(who):
+        # "Menurut profesor psikologi di University of Stirling, Skotlandia, Craig Roberts, ..."
+        q = Quote(content[0], content[1], "", direct=False)
+        if apposed(ctx, q, m.end(3), content[1]):
+            holder = _HOLDER_THEN.match(text, content[0], content[1])
+            got = _content(text, holder.end(), sent.end) if holder else None
+            if got is not None:
+                q.start, q.end, q.text = got[0], got[1], text[got[0] : got[1]]
+                q.cue_start, q.cue_end = m.start(1), holder.end()  # type: ignore[union-attr]
+                return Cand(q)
     q = Quote(content[0], content[1], text[content[0] : content[1]], direct=False)
     q.cue_start, q.cue_end = m.start(1), m.end(3)
     if m.group(2) or _PRONOUN_ONLY.match(who):  # "Menurutnya,", "kata dia,"
@@ -161,14 +254,23 @@ def _subject_name(ctx: Context, start: int, end: int) -> Actor | str | None:
     while words and words[-1].lower() in ADVERBS:
         words.pop()
     if not words or len(words) > 6:
-        return None
+        # "Kapolres Metro Jakarta Timur Kombes Nicolas Ary Lilipaly menambahkan": the name after the rank
+        return ctx.ranked_name(start, start + len(text[start:end].rstrip(" ,"))) if words else None
     if _TRAIL_ANAPHOR.search(words[-1]):
         return PREV
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        first = words[0].lower()
+        if first in _NO_SUBJECT or first in PREPOSITIONS:
+            return None  # "Setelah menyampaikan ...", "Untuk menegaskan ...", "Saya yakin"
         known = ctx.actors.named_in(start, end)
         if known is not None and not false_person(ctx.article, known):
             return known
-        return clean_name(" ".join(words)) or UNNAMED  # "Jaksa menilai": a role, unnamed
+        phrase = " ".join(words)
+        name = clean_name(phrase)
+        if name is None or (first in roles() and name != phrase):
+            # "Kapolres menambahkan", "Menko Pangan menyatakan": the holder named before
+            return ctx.role_holder(phrase, start) or name or UNNAMED
+        return name
     return None
 
 

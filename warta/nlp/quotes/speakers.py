@@ -20,6 +20,12 @@ from warta.nlp.claims import Actor
 
 _TOKEN = re.compile(r"[\w'.-]+|\S")
 _PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "von", "al", "el", "da"})
+# An administrative area's word before a name makes it a place ("Kecamatan Wonosari").
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:asal|kecamatan|kelurahan|desa|dusun|kampung|kabupaten|provinsi|kapanewon|kalurahan|"
+    r"distrik|nagari|jalan|jl\.?|gang)\s+$",
+    re.IGNORECASE,
+)
 NON_PERSON = frozenset({"location", "organization", "country", "facility", "event"})
 
 
@@ -97,6 +103,8 @@ def false_person(article: Article, actor: Actor) -> bool:
     person made of role words alone."""
     if actor.type != "person":
         return False
+    if _PLACE_BEFORE.search(article.text, max(0, actor.start - 20), actor.start):
+        return True  # "warga asal Kapanewon Wonosari": a place typed as a person
     ent = article.entities.get(actor.entity)
     name = (ent.name if ent else actor.text).strip()
     if " " not in name:

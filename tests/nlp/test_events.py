@@ -104,7 +104,7 @@ def test_events_lexicon_rows_are_valid() -> None:
     table = rows("events.tsv")
     assert len(table) > 50
     for row in table:
-        assert row[1] in PLOVER and row[2][:1] in ("v", "n", "d", "p") and set(row[2][1:]) <= {"1", "m"}, row
+        assert row[1] in PLOVER and row[2][:1] in ("v", "n", "o", "d", "p") and set(row[2][1:]) <= {"1", "m"}, row
 
 
 def _article(text: str, actors: dict[str, str], times: dict[str, str] | None = None) -> Article:

@@ -87,4 +87,4 @@ def test_events_lexicon_rows_have_a_plover_type_and_kind() -> None:
     )
     for row in rows("events.tsv"):
         assert row[1] in plover, row
-        assert row[2][:1] in "vnpd", row
+        assert row[2][:1] in "vnopd", row

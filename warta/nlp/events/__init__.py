@@ -7,10 +7,15 @@ finders).
 A trigger (lexicon/events.tsv) names the type; the source is the subject
 actor before a verb trigger (or the genitive after a noun: "veto Rusia"),
 the target the first actor after it in the same clause ("dengan X", "ke X",
-"terhadap X").  The date is the nearest dated time of the sentence, else the
-date of the speaker's statement, else the publication date (with lower
-confidence) unless the sentence tells background ("sejak", "tahun lalu").
-Claims found by ``nlp.quotes@1`` add ACCUSE events.  Precision before recall:
+"terhadap X"); a noun of kind "o" takes its genitive as the target and the
+agent after "oleh" ("penangkapan X oleh polisi"); a fronted "Dalam
+kunjungannya ke X, Y ..." belongs to the person opening the main clause.  An
+act only urged, ordered or owed ("mendorong polisi untuk mengusut", "harus
+bersinergi") is no event.  The date is the nearest dated time of the
+sentence, else the date of the speaker's statement, else the publication
+date (with lower confidence) unless the sentence tells background ("sejak",
+"tahun lalu").  Claims found by ``nlp.quotes@1`` add ACCUSE events against
+the subject of an alleged hostile act or wrongdoing.  Precision before recall:
 an event needs a source and, except for one-sided types, a target.
 """
 

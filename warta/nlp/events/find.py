@@ -9,6 +9,11 @@ from warta.nlp.claims import Actor, sentence_at
 from warta.nlp.events.dating import event_date, find_modality, find_place, finish, previous_occurrence
 from warta.nlp.events.doc import Doc, clause_end, lexicon
 from warta.nlp.events.patterns import (
+    AGENT_LIGHT_VERB,
+    ALLEGED,
+    ASKED_DEEP,
+    ASKED_PASSIVE,
+    ATTITUDE,
     COMPLEMENT,
     COOPERATIVE,
     COPULA,
@@ -17,6 +22,7 @@ from warta.nlp.events.patterns import (
     SPORTS,
     SPORTS_MIN,
     THAT,
+    UNDERGO,
     VERB_FIRST,
     WRONGDOING,
 )
@@ -26,8 +32,10 @@ from warta.nlp.events.roles import (
     find_source,
     find_target,
     passive_agent,
+    patient_noun_roles,
     quoted_source,
     referred_source,
+    relative_head,
 )
 from warta.nlp.lexicon import Alternation
 
@@ -51,7 +59,7 @@ def from_triggers(doc: Doc) -> list[Event]:
             ev.place = find_place(doc, after, clause_end(doc.text, after, sent.end))
             ev.confidence = 0.55 if kind in "vp" else 0.5
             described = source.end <= ts and COPULA.search(doc.text, source.end, ts) is not None
-            out.append(finish(doc, ev, sent, ts, te, kind == "n", described))
+            out.append(finish(doc, ev, sent, ts, te, kind in "no", described))
             out += _co_sources(doc, sent, ev, source, kind, ts)
             previous = previous_occurrence(doc, ev, sent, te)
             if previous is not None and not any(
@@ -67,12 +75,26 @@ def _roles(
     doc: Doc, sent: Span, ts: int, te: int, kind: str, flags: str, etype: str, out: list[Event]
 ) -> tuple[Actor, str | None, int] | None:
     """Source actor, target id and where the rest of the clause starts; None: no event."""
-    if COMPLEMENT.search(doc.text, max(sent.start, ts - 60), ts):
+    if COMPLEMENT.search(doc.text, max(sent.start, ts - 160), ts):
         return None  # "mengancam akan mengirim surat", "meminta agar X mencabut": not done
+    if kind == "o":  # "penangkapan X oleh polisi": the genitive is the patient
+        if doc.in_direct_quote(ts):
+            return None
+        if UNDERGO.search(doc.text, max(sent.start, ts - 30), ts):  # "X menjalani pemeriksaan oleh penyidik"
+            patient, _ = find_source(doc, sent, ts, te, "v")
+            found = patient_noun_roles(doc, te, sent.end, patient)
+            return None if found is None or patient is None else found
+        if not AGENT_LIGHT_VERB.search(doc.text, max(sent.start, ts - 50), ts):
+            return patient_noun_roles(doc, te, sent.end)
+        kind = "n"  # "polisi melakukan penangkapan terhadap X": the subject acts
     if kind == "p":  # "Iwan diperiksa oleh penyidik": the agent acts on the subject
         if doc.in_direct_quote(ts):
             return None
-        patient, _ = find_source(doc, sent, ts, te, "v")
+        patient = relative_head(doc, sent, ts)
+        if patient is None:
+            patient, _ = find_source(doc, sent, ts, te, "v")
+        elif patient.entity == "":
+            return None  # "kapal Madleen yang diculik Israel": the head is no actor
         agent, after = passive_agent(doc, te, sent.end)
         if agent is None or (patient is None and etype not in ONE_SIDED):
             return None
@@ -88,8 +110,15 @@ def _roles(
     if kind == "d":
         target_id = denied_accuser(doc, source.entity, ts)
     else:
-        target = find_target(doc, after, sent.end, source.entity) or fallback_target(doc, etype, after, sent)
-        if target is None and etype in ("THREATEN", "DEMAND", "REQUEST"):
+        asked, unnamed = etype in ("DEMAND", "REQUEST"), False
+        if asked and ASKED_PASSIVE.match(doc.text, after):
+            target, unnamed = None, True  # "meminta dibebaskan dari tuntutan ...": no addressee
+        else:
+            target = find_target(doc, after, sent.end, source.entity, etype in ATTITUDE)
+            if asked and target is not None and ASKED_DEEP.search(doc.text, te, target.start):
+                target, unnamed = None, True  # an actor inside what is asked for, not its subject
+            target = target or fallback_target(doc, etype, after, sent)
+        if target is None and not unnamed and etype in ("THREATEN", "DEMAND", "REQUEST"):
             # "memperingatkan pada Jumat, bahwa mereka akan menyerang Hizbullah": the one threatened
             that = THAT.search(doc.text, te, min(sent.end, te + 60))
             target = find_target(doc, that.end(), sent.end, source.entity) if that else None
@@ -148,10 +177,17 @@ def from_claims(doc: Doc, claims: list[Claim], have: list[Event]) -> list[Event]
         if any(e.type == "ACCUSE" and e.start == sent.start for e in have + out):
             continue
         source = c.asserted_by[-1]
+        act = _alleged_act(doc, c)
+        # the accused is the proposition's subject: named before the act, not after a preposition
         target = next(
-            (a.entity for a in doc.actors.between(c.start, c.end) if a.entity not in c.asserted_by), None
+            (
+                a.entity
+                for a in doc.actors.between(c.start, act if act is not None else c.start)
+                if a.entity not in c.asserted_by and not doc.actors.is_prepositional(a, c.start)
+            ),
+            None,
         )
-        if target is None or not _alleges_an_act(doc, c) or VERB_FIRST.match(doc.text, c.start):
+        if target is None or VERB_FIRST.match(doc.text, c.start):
             # "(Hal tersebut) melanggar sanksi PBB": a proposition without its own subject
             # goes on with an earlier claim, whose accusation is already told
             continue
@@ -162,16 +198,21 @@ def from_claims(doc: Doc, claims: list[Claim], have: list[Event]) -> list[Event]
     return out
 
 
-def _alleges_an_act(doc: Doc, c: Claim) -> bool:
-    """ "menuduh X memasok senjata", "X terlibat korupsi": an act or a wrongdoing, not a
-    report that "tersangka ditemukan tewas"."""
-    return lexicon()[0].search(doc.text, c.start, c.end) is not None or (
-        WRONGDOING.search(doc.text, c.start, c.end) is not None
+def _alleged_act(doc: Doc, c: Claim) -> int | None:
+    """Where the claim tells an act or a wrongdoing ("menuduh X memasok senjata", "X terlibat
+    korupsi"), not a report that "tersangka ditemukan tewas"; None: no act."""
+    alt, table = lexicon()
+    act = next(
+        (m.start() for m in alt.finditer(doc.text, c.start, c.end) if table[alt.row(m)][1] in ALLEGED), None
     )
+    wrong = WRONGDOING.search(doc.text, c.start, c.end)
+    if wrong is not None and (act is None or wrong.start() < act):
+        return wrong.start()
+    return act
 
 
 def find_events(article: Article, background_days: int = 60) -> list[Event]:
-    if len(SPORTS.findall(article.text, 0, 20000)) >= SPORTS_MIN:
+    if len(SPORTS.findall(article.text[:20000].lower())) >= SPORTS_MIN:
         return []  # "Jepang menggempur pertahanan Indonesia": a match report, no political event
     doc = Doc(article, background_days)
     events = from_triggers(doc)

@@ -16,14 +16,18 @@ from warta.nlp.events.patterns import (
     GENITIVE_GAP,
     HOSTILE,
     LIGHT_VERB,
+    OBJECT_ACT,
     ORDINAL_NYA,
     PASSIVE_AGENT,
+    PATIENT_GAP,
     PLACE_PREP,
     POINTS_BACK,
     PRONOUN,
     PRONOUN_REACH,
+    RELATIVE,
     SUBJECT_PRONOUN,
     SUBJECTLESS,
+    TITLE_GAP,
 )
 
 
@@ -37,8 +41,12 @@ def _object_span(doc: Doc, start: int, end: int) -> int:
     return stop
 
 
-def find_target(doc: Doc, start: int, end: int, source: str | None) -> Actor | None:
+def find_target(doc: Doc, start: int, end: int, source: str | None, attitude: bool = False) -> Actor | None:
+    """The first actor of the object part; for an attitude (``attitude``: "menolak pengusiran
+    paksa terhadap warga Palestina") not one the object act is done to."""
     found = [a for a in doc.actors.between(start, _object_span(doc, start, end)) if a.entity != source]
+    if attitude:
+        found = [a for a in found if not OBJECT_ACT.match(doc.text, start, a.start)]
     while found and COORDINATED.match(doc.text[start : found[0].start]):
         partner = found.pop(0)  # "serangan Israel dan Amerika Serikat (AS)": a second source
         start = partner.end
@@ -51,6 +59,10 @@ def find_target(doc: Doc, start: int, end: int, source: str | None) -> Actor | N
         nxt = found[i + 1] if i + 1 < len(found) else None
         if a.type != "person" and nxt and nxt.type == "person" and nxt.start - a.end <= 2:
             return nxt  # "pemimpin Korea Utara Kim Jong-un": the role's country modifies the person
+        if a.type != "person":
+            titled = next((p for p in found[i + 1 :] if p.type == "person"), None)
+            if titled is not None and TITLE_GAP.match(doc.text[a.end : titled.start]):
+                return titled  # "Presiden RI ke-5 sekaligus Ketua Umum PDIP Megawati"
         return a
     return None
 
@@ -76,7 +88,7 @@ def find_source(doc: Doc, sent: Span, ts: int, te: int, kind: str) -> tuple[Acto
             for a in acts.between(sent.start, ts):
                 if not acts.is_prepositional(a, sent.start):
                     return (a if a.type == "person" else None), te
-            return None, te
+            return _fronted_owner(doc, sent, te), te
         if not LIGHT_VERB.search(doc.text, max(sent.start, ts - 50), ts):
             return None, te
     floor = sent.start
@@ -118,6 +130,7 @@ def _pronoun_subject(doc: Doc, sent: Span, floor: int, ts: int) -> Actor | None:
     if doc.actors.between(floor, m.start()):
         return None  # "Menurut Budi, ia ...": the sentence names its own
     own = doc.actors.last_before(m.start(), "person")
+    prev: Actor | None
     if own is not None and own.start >= sent.start:
         prev = own  # "Putin ... sejak ia meluncurkan invasi": the person of the main clause
     else:
@@ -174,3 +187,45 @@ def passive_agent(doc: Doc, te: int, end: int) -> tuple[Actor | None, int]:
     if found and PASSIVE_AGENT.match(doc.text, te, found[0].start):
         return found[0], found[0].end
     return None, te
+
+
+def patient_noun_roles(
+    doc: Doc, te: int, end: int, patient: Actor | None = None
+) -> tuple[Actor, str, int] | None:
+    """ "penangkapan Hasto oleh KPK", "pemeriksaan terhadap X oleh penyidik": the actor after
+    the noun (or ``patient``, the subject of "menjalani") undergoes the act, the agent follows
+    "oleh"; no agent, no event."""
+    if patient is None:
+        found = doc.actors.between(te, clause_end(doc.text, te, end))
+        if not found or not PATIENT_GAP.match(doc.text[te : found[0].start]):
+            return None
+        patient = found[0]
+    agent, after = passive_agent(doc, max(te, patient.end), end)
+    if agent is None or agent.entity == patient.entity or "oleh" not in doc.text[patient.end : agent.start]:
+        return None
+    return agent, patient.entity, after
+
+
+def _fronted_owner(doc: Doc, sent: Span, te: int) -> Actor | None:
+    """ "Dalam pertemuannya dengan Xi, Prabowo menyampaikan ...": a fronted phrase whose owner
+    is the person opening the main clause right after its comma."""
+    comma = doc.text.find(",", te, sent.end)
+    if comma < 0:
+        return None
+    nxt = doc.actors.between(comma, min(sent.end, comma + 60))
+    if nxt and nxt[0].type == "person" and not doc.text[comma + 1 : nxt[0].start].strip():
+        return nxt[0]
+    return None
+
+
+def relative_head(doc: Doc, sent: Span, ts: int) -> Actor | None:
+    """The head of a relative clause before a passive verb ("Yayasan X yang didukung AS"): the
+    actor right before "yang"; an Actor with no entity when the head is no actor; None when the
+    verb opens no relative clause."""
+    m = RELATIVE.search(doc.text, max(sent.start, ts - 40), ts)
+    if m is None:
+        return None
+    head = doc.actors.last_before(m.start() + 1, None)
+    if head is not None and head.start >= sent.start and m.start() - head.end <= 1:
+        return head
+    return Actor(m.start(), m.start(), "", "", "")

@@ -75,3 +75,45 @@ def test_tagger_features_see_neighbours_cues_and_brackets() -> None:
     assert "abbr" in jw and "gb=(" in jw and "ga=)" in jw and "abbr" not in joko
     lower = rec.featurizer.features(text.lower(), Tokens.of(text.lower()), {0}, gaz)
     assert all("nocase" in f and not any(x.startswith("sh=") for x in f) for f in lower)
+
+
+def test_tagger_labels_equal_tagging_the_training_features() -> None:
+    # The pipeline tags UTF-8 bytes without the strings the model has no weight for;
+    # its labels must be those of the training feature function, window by window.
+    from warta.nlp.entities import _sentence_starts
+
+    rec = EntityRecognizer()
+    assert rec.featurizer is not None
+    for path in sorted(SEEDS.glob("*.txt"))[:3]:
+        text = path.read_text(encoding="utf-8")
+        toks = Tokens.of(text)
+        starts = _sentence_starts(text, toks, None)
+        matches = rec.gazetteer.find(toks, starts)
+        gaz = rec.featurizer.gaz_tags(toks, matches)
+        expected = ["O"] * len(toks)
+        for lo, hi in tagger._windows(toks, cased=True):
+            plo, phi = max(lo - 1, 0), min(hi + 1, len(toks))
+            feats = rec.featurizer.features(text, toks, starts, gaz, plo, phi, True)
+            expected[lo:hi] = tagger.tag(feats)[lo - plo : hi - plo]
+        assert rec.featurizer.labels(text, toks, starts, matches) == expected
+        assert any(lab != "O" for lab in expected)
+
+
+def test_tagger_model_attributes_are_read_from_the_model_file() -> None:
+    attrs = tagger.model_attributes()
+    assert attrs is not None and len(attrs) > 1000
+    assert {"b", "first", "w-1=presiden", "c-1=title"} <= attrs.keys() and "w=xqzvwk" not in attrs
+    assert attrs["w-1=presiden"] == b"w-1=presiden"
+
+
+def test_tagger_tokens_keep_offsets_gaps_and_capitals() -> None:
+    import re
+
+    text = "«Kim Jong-un» bertemu J.D. Vance di Pyongyang, Korea Utara (Korut)... 2024 Ünal\n"
+    toks = Tokens.of(text)
+    spans = [m.span() for m in re.finditer(r"\w+", text)]
+    assert list(zip(toks.starts, toks.ends)) == spans and toks.raw == [text[a:b] for a, b in spans]
+    assert toks.between == [text[(spans[i - 1][1] if i else 0) : a] for i, (a, _) in enumerate(spans)]
+    assert [toks.raw[i] for i in toks.capitals] == [t for t in toks.raw if t[0].isupper()]
+    assert toks.joins[toks.raw.index("Jong")] and toks.joins[toks.raw.index("J")]
+    assert not toks.joins[toks.raw.index("Pyongyang")] and toks.folded[-1] == "unal"

@@ -53,16 +53,15 @@ def title_before(toks: Tokens, lex: Lexicon, j: int) -> tuple[int, str] | None:
 def caps_runs(text: str, toks: Tokens, covered: list[bool], starts: set[int], lex: Lexicon) -> list[Cand]:
     """Capitalised token runs outside gazetteer matches, trimmed of titles and common words."""
     out: list[Cand] = []
-    i, n = 0, len(toks)
+    i, n = 0, len(toks)  # i: the first token not yet in a run
     raw, folded, joins = toks.raw, toks.folded, toks.joins
-    while i < n:
-        if covered[i] or not is_cap(raw[i]) or raw[i].isdigit():
-            i += 1
+    for first in toks.capitals:
+        if first < i or covered[first]:
             continue
-        j = i
+        i = j = first
         while j + 1 < n and joins[j] and not covered[j + 1]:
             nxt = raw[j + 1]
-            hyphen_tail = nxt.islower() and text[toks.ends[j] : toks.starts[j + 1]] == "-"  # "Son-hui"
+            hyphen_tail = nxt.islower() and toks.between[j + 1] == "-"  # "Son-hui"
             particle = folded[j + 1] in _PARTICLES and j + 2 < n and is_cap(raw[j + 2]) and joins[j + 1]
             if is_cap(nxt) or hyphen_tail or particle:
                 j += 1

@@ -24,8 +24,8 @@ from warta.nlp.entities.tagger import Span
 def place_words(toks: Tokens, lex: Lexicon) -> set[str]:
     """Raw capitalised tokens that follow a place head somewhere in the article."""
     out = set()
-    for i in range(1, len(toks)):
-        if is_cap(toks.raw[i]) and toks.joins[i - 1] and toks.folded[i - 1] in lex.placehead:
+    for i in toks.capitals:
+        if i and toks.joins[i - 1] and toks.folded[i - 1] in lex.placehead:
             out.add(toks.raw[i])
     return out
 

@@ -12,11 +12,14 @@ skipped at the start of a sentence ("Antara" in "Antara Rusia dan ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from warta.kb import KB, AliasEntry, fold
 
 TOKEN = re.compile(r"\w+")
+_PIECES = re.compile(r"(\w+)")  # split: the tokens and the text between them
 # What may separate two tokens inside one name: a space, a hyphen, an apostrophe, a dot.
 _JOIN = re.compile(r"[ \u00a0]?[-\u2010\u2011'\u2019.]?[ \u00a0]?")
 
@@ -30,30 +33,44 @@ class Tokens:
     raw: list[str]
     folded: list[str]
     joins: list[bool]  # joins[i]: token i and i+1 may belong to one name
+    between: list[str] = field(default_factory=list)  # between[i]: the text before token i (after i-1)
+    capitals: list[int] = field(default_factory=list)  # indices of the tokens opening with a capital
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        spans = [m.span() for m in TOKEN.finditer(text)]
-        starts = [a for a, _ in spans]
-        ends = [b for _, b in spans]
-        raw = [text[a:b] for a, b in spans]
-        # fold() of an ASCII token is its casefold: skip the call for the common case.
-        folded = [t.casefold() if t.isascii() else fold(t) for t in raw]
-        joins = []
-        for i in range(len(raw) - 1):
-            gap_start, gap_end = ends[i], starts[i + 1]
-            if gap_end - gap_start == 1 and text[gap_start] in " -":  # the common case, no regex
-                joins.append(True)
-                continue
-            ok = gap_end - gap_start <= 3 and _JOIN.fullmatch(text, gap_start, gap_end) is not None
-            if ok and "." in text[gap_start:gap_end] and len(raw[i]) > 2:
-                ok = False  # a full stop ends a sentence unless it follows an initial ("J.D.")
-            joins.append(ok)
+        # One regex pass: [before token 0, token 0, before token 1, ..., after the last token].
+        parts = _PIECES.split(text)
+        raw, between = parts[1::2], parts[0:-1:2]
+        offsets = list(accumulate(map(len, parts)))
+        folded = list(map(_fold_token, raw))
+        joins = [gap == " " or _joins(gap, len(tok)) for gap, tok in zip(between[1:], raw)]
         joins.append(False)
-        return cls(starts, ends, raw, folded, joins)
+        capitals = [i for i, tok in enumerate(raw) if tok[0].isupper()]  # \w+ tokens are never empty
+        return cls(offsets[0:-1:2], offsets[1::2], raw, folded, joins, between, capitals)
 
     def __len__(self) -> int:
         return len(self.raw)
+
+
+@lru_cache(maxsize=200_000)
+def _fold_token(tok: str) -> str:
+    return tok.casefold() if tok.isascii() else fold(tok)  # fold() of ASCII is its casefold
+
+
+@lru_cache(maxsize=4096)
+def _join_gap(gap: str) -> int:
+    """0: the gap cannot be inside a name; 1: it can; 2: it can after an initial only (a full stop)."""
+    if gap in (" ", "-"):
+        return 1
+    if len(gap) > 3 or _JOIN.fullmatch(gap) is None:
+        return 0
+    return 2 if "." in gap else 1
+
+
+def _joins(gap: str, before: int) -> bool:
+    """May the tokens either side of ``gap`` (the first ``before`` characters long) be one name?"""
+    kind = _join_gap(gap)
+    return kind == 1 or (kind == 2 and before <= 2)  # a full stop ends a sentence unless after "J" or "Dr"
 
 
 @dataclass

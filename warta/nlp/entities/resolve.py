@@ -176,8 +176,9 @@ class Resolver:
         known = self.people(cands)
         added: list[Cand] = []
         cased = self.text != self.text.lower()
+        place_set = set(places)
         for raw_sp in found:
-            sp = clean_span(self.toks, self.lex, raw_sp, set(places))
+            sp = clean_span(self.toks, self.lex, raw_sp, place_set)
             if sp is None:
                 continue
             if cased and not is_cap(self.toks.raw[sp.first]) and not self._headed(sp):

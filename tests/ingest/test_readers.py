@@ -31,6 +31,17 @@ def test_readers_text_folder_gives_one_record_per_file() -> None:
     assert items[1].text == SEED_TEXT
 
 
+def test_readers_markdown_escapes_are_read_as_the_characters(tmp_path: Path) -> None:
+    # as scraped Kompas Markdown writes them; a .txt keeps its backslashes as text
+    body = 'Ia menambahkan, \\"Kami tidak \\[pernah\\] setuju\\.\\" Jalur C:\\Data tetap.'
+    (tmp_path / "a.md").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body, encoding="utf-8")
+    md, txt = _read(tmp_path / "a.md", tmp_path / "b.txt")
+    assert isinstance(md, RawRecord) and isinstance(txt, RawRecord)
+    assert md.text == 'Ia menambahkan, "Kami tidak [pernah] setuju." Jalur C:\\Data tetap.'
+    assert txt.text == body
+
+
 def test_readers_html_file_is_read_as_html(tmp_path: Path) -> None:
     page = tmp_path / "a.html"
     page.write_text("<html><body><p>Juru bicara Kremlin Dmitry Peskov mengatakan.</p></body></html>", encoding="utf-8")

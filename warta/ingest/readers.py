@@ -11,6 +11,7 @@ import glob
 import gzip
 import io
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,9 @@ from warta.model import RawRecord
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FIELDS = ("id", "url", "outlet", "title", "published", "authors", "text", "html")
+# A Markdown backslash escape (CommonMark: before any ASCII punctuation): scraped
+# Markdown writes quotes as \" and brackets as \[, which no reader of the text wants.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @dataclass
@@ -111,6 +115,8 @@ def _read_bytes(fh: BinaryIO, name: str, kind: str, csv_columns: dict[str, str],
         yield Skip(name, "empty file")
     elif kind in HTML_SUFFIXES:
         yield RawRecord(input_id=name, html=text)
+    elif kind == ".md":
+        yield RawRecord(input_id=name, text=_MD_ESCAPE.sub(r"\1", text))
     else:
         yield RawRecord(input_id=name, text=text)
 

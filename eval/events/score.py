@@ -2,8 +2,9 @@
 
     .venv/bin/python eval/events/score.py [--tune] [-v] [--only dev2.jsonl]
 
-The labelled sets are dev.jsonl (rounds 1-2) and dev2.jsonl (round 3, events
-only; selection rule in data.py); ``--only`` scores one of them.  ``-v`` lists
+The labelled sets are dev.jsonl (rounds 1-2), dev2.jsonl (round 3, events
+only) and dev3.jsonl (round 4: quotes, claims and events on 20 detik and 20
+kompas-md articles); selection rules in data.py; ``--only`` scores one of them.  ``-v`` lists
 each miss and extra, and the errors by category: a missed label is put down to
 the closest unused prediction of its article (wrong date, wrong target, wrong
 source, wrong type) or to a missed trigger; an extra no miss explains is spurious.
@@ -275,7 +276,7 @@ def _score_claims(doc: dict, art: Article, t: Tally) -> None:
                 break
 
 
-FILES = ("dev.jsonl", "dev2.jsonl")
+FILES = ("dev.jsonl", "dev2.jsonl", "dev3.jsonl")
 
 
 def load(files: tuple[str, ...] = FILES) -> list[dict]:

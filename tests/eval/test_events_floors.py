@@ -30,10 +30,11 @@ def test_events_floor_held_out(figures: dict[str, float], metric: str) -> None:
     assert figures[metric] >= _floors()[metric], f"{metric} {figures[metric]} below floor {_floors()[metric]}"
 
 
-def test_events_dev_set_is_split_by_the_held_out_rule() -> None:
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"])
+def test_events_dev_set_is_split_by_the_held_out_rule(name: str) -> None:
     from eval.split import is_held_out
 
-    docs = [json.loads(x) for x in (ROOT / "eval" / "events" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    docs = [json.loads(x) for x in (ROOT / "eval" / "events" / name).read_text(encoding="utf-8").splitlines()]
     assert len(docs) >= 30
     assert all(d["held_out"] == is_held_out(d["key"]) for d in docs)
     assert 10 <= sum(d["held_out"] for d in docs) <= len(docs) - 10

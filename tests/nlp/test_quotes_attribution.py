@@ -71,7 +71,7 @@ def test_quotes_thing_as_subject_is_no_speech() -> None:
 def test_quotes_bare_role_is_its_holder_named_before() -> None:
     text = (
         "Kapolres Dumai AKBP Emil Eka Putra memimpin upacara serah terima jabatan.\n\n"
-        "Pada kesempatan itu, Kapolres menyampaikan terima kasih kepada para pejabat lama atas dedikasinya."
+        "Pada kesempatan itu, Kapolres menyampaikan, para pejabat lama telah bekerja dengan penuh dedikasi."
     )
     art = QUOTES(_article(text, {"Emil Eka Putra": ("emil", "person")}))
     assert [q.speaker for q in art.quotes] == ["emil"]
@@ -99,7 +99,7 @@ def test_quotes_according_to_role_then_place_then_name() -> None:
 def test_quotes_new_subject_before_ujarnya_is_its_speaker() -> None:
     text = (
         '"Kami tidak alergi terhadap kritik," ucap Bupati Syarwani.\n\n'
-        "Di sisi lain, Ketua PWI Bulungan, Fathu Rizqil Mufid, menyebut kegiatan ini sebagai ruang "
+        "Di sisi lain, Ketua PWI Bulungan, Fathu Rizqil Mufid, membuka kegiatan ini sebagai ruang "
         "silaturahmi antarkalangan jurnalis.\n\n"
         '"Kami ingin menghadirkan suasana baru bagi teman-teman wartawan," ujarnya.'
     )

@@ -107,8 +107,12 @@ _CLAUSE_WORDS = frozenset(
 )
 _VERB = re.compile(r"^(?:me|ber|ter|di|mem|men|meng)\w{3,}$")
 PRONOUNS = frozenset({"ia", "dia", "beliau", "mereka"})
-# Adverbs that may stand between a subject and its verb ("Ia juga mengatakan").
-ADVERBS = frozenset({"juga", "pun", "kembali", "lalu", "kemudian", "pula", "lantas", "pun,", "sendiri"})
+# Adverbs that may stand between a subject and its verb ("Ia juga mengatakan", "Ia bahkan
+# menyebut", "Jenderal ini hanya menegaskan").
+ADVERBS = frozenset(
+    "juga pun kembali lalu kemudian pula lantas pun, sendiri hanya sempat telah sudah pernah masih tetap "
+    "bahkan justru memang".split()
+)
 _WORD = re.compile(r"[\w'-]+")
 # A capitalised name: up to five capitalised words or acronyms ("Rudi Sahrudin", "KNKT").
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|bin|binti|van|de))*")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from warta.model import Article, Quote, Span
+from warta.model import Article, Claim, Quote, Span
 from warta.nlp.claims import Actor, find_claims
+from warta.nlp.claims import cues as claim_cues
 from warta.nlp.quotes.context import Cand, Context
 from warta.nlp.quotes.direct import find_direct, said_by
 from warta.nlp.quotes.indirect import find_indirect
@@ -29,7 +30,7 @@ __all__ = ["find_quotes", "quotes_factory"]
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 # A sentence's opening connective ("Di sisi lain,", "Sementara itu,") and a role's words.
 _CONNECTIVE = re.compile(r"(?:[A-Z]\w*(?:\s+[a-z]\w*){0,2}\s*,\s*)?")
-_ROLE_RUN = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|sekaligus|dan)*")
+_ROLE_RUN = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|\d[\w/.-]*|sekaligus|dan)*")
 # The subject's verb right after the name (an apposition's commas between).
 _THEN_VERB = re.compile(
     r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:(?:juga|pun|kemudian|lalu|pun)\s+)?(?:me|mem|men|meng|ber|ter)[a-z]{3,}\b"
@@ -140,6 +141,62 @@ def _last_speaker_like(ctx: Context, pos: int) -> Actor | None:
     return person
 
 
+def _pronoun_allegers(ctx: Context, quotes: list[Quote], said: dict[int, str]) -> dict[int, str]:
+    """ "Dia menduga isu pungutan itu muncul ...": an allegation whose subject is a pronoun is
+    the person the sentence before names, else the last speaker (as for speech)."""
+    out: dict[int, str] = {}
+    ends = [q.end for q in quotes]
+    for m in claim_cues("allege").finditer(ctx.text):  # one pass: most articles have none
+        sent = ctx.sentence(m.start())
+        if m.start() in said or not ctx.actors.pronoun_before(m.start(), sent.start):
+            continue
+        prev = ctx.previous_subject(sent)
+        if isinstance(prev, Actor) and prev.entity:
+            out[m.start()] = prev.entity
+            continue
+        i = bisect.bisect_right(ends, m.start()) - 1
+        while i >= 0 and not quotes[i].speaker:
+            i -= 1
+        if i >= 0 and m.start() - quotes[i].end <= MAX_PREV_GAP:
+            out[m.start()] = quotes[i].speaker  # type: ignore[assignment]
+    return out
+
+
+# "Hendry Halim ini diduga mengendalikan jaringannya ...": a suspicion stated as a fact.
+_SUSPECTED = re.compile(r"\bdiduga\s+(?:telah\s+|sudah\s+|ikut\s+)?(?:me|be|ter)[a-z]{3,}\b")
+
+
+def _suspected(ctx: Context, quotes: list[Quote], claims: list[Claim]) -> list[Claim]:
+    """Sentences that state a suspicion ("X diduga meminta uang ...") as claims of the one who
+    speaks them: inside a direct quote its speaker; in narration right after reported speech
+    ("Budi mengatakan ... . Pelaku diduga meminta uang ...") that speech's speaker."""
+    out: list[Claim] = []
+    text, entities = ctx.text, ctx.article.entities
+    taken = [(c.start, c.end) for c in claims]
+    qi, last = 0, -1
+    for m in _SUSPECTED.finditer(text):
+        sent = ctx.sentence(m.start())
+        if sent.start == last or any(a < sent.end and sent.start < b for a, b in taken):
+            continue
+        last = sent.start
+        while qi < len(quotes) and quotes[qi].end <= sent.start:
+            qi += 1
+        inside = quotes[qi] if qi < len(quotes) and quotes[qi].start <= sent.start + 1 else None
+        if inside is not None:
+            speaker, start, end = inside.speaker, max(sent.start, inside.start), min(sent.end, inside.end)
+        else:
+            prev = quotes[qi - 1] if qi > 0 else None
+            if prev is None or prev.direct or sent.start - prev.end > 3:
+                continue  # only narration that goes on right after reported words
+            speaker, start, end = prev.speaker, sent.start, sent.end
+        if speaker not in entities:
+            continue
+        while end > start and text[end - 1] in " .;,\u201d\"'":
+            end -= 1
+        out.append(Claim(start, end, text[start:end], [speaker], [], "suspected"))  # type: ignore[list-item]
+    return out
+
+
 @component(
     "nlp.quotes@1", requires=("text", "sentences", "mentions", "entities"), assigns=("quotes", "claims")
 )
@@ -156,9 +213,13 @@ def quotes_factory(max_quotes: int = 200) -> object:
         said = {
             q.cue_start: q.speaker for q in quotes if not q.direct and q.speaker and q.cue_start is not None
         }
+        said.update(_pronoun_allegers(ctx, quotes, said))
         # claims keep to named actors (the quote context also holds generic groups)
         named = {k: v for k, v in said.items() if v in article.entities}
         article.claims = find_claims(article, ctx.named, direct_spans, named)
+        suspected = _suspected(ctx, quotes, article.claims)
+        if suspected:
+            article.claims = sorted(article.claims + suspected, key=lambda c: c.start)
         return article
 
     return run

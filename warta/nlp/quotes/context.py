@@ -41,6 +41,9 @@ class Cand:
     needs_prev: bool = False
 
 
+_AFTER_COMMA = re.compile(r",\s*$")
+
+
 @cache
 def _word_pattern(words: str, suffix: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(words)}{suffix}(?![\w-])", re.IGNORECASE)
@@ -134,6 +137,18 @@ class Context:
         ):
             return None
         return self.text[tail[0] : tail[1]]
+
+    def clause_subject(self, verb: int, floor: int) -> Actor | None:
+        """The subject of a reporting verb: the nearest actor before it, but for a verb right
+        after a comma the sentence's subject ("Paus Leo XIV mengecam tindakan Israel di Gaza,
+        menyebutnya sebagai ...": the Pope, not Israel)."""
+        if _AFTER_COMMA.search(self.text, max(floor, verb - 4), verb):
+            for a in self.actors.between(floor, verb):
+                if self.in_quote(a.start):
+                    continue
+                if not self.actors.is_prepositional(a, floor) and not self.actors.is_name_part(a):
+                    return a
+        return self.actors.subject_before(verb, floor)
 
     def previous_subject(self, sent: Span) -> Actor | None | str:
         """The person subject of the sentence before ``sent`` ("Kim ... . Dia mengatakan");

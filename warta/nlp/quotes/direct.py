@@ -30,6 +30,11 @@ _PHRASE_END = re.compile(
     r"sembari|sambil|dikutip|dilansir|mengutip|pada|usai|seusai|setelah|sebelum|yang|lewat|via|ketika|selaku|sebagai)\b",
 )
 _ANAPHOR = re.compile(r"\b(?:tersebut|itu|ini)\s*$", re.IGNORECASE)
+# A relative clause ending in a pointer back: "kata wanita| yang akrab disapa Ami ini kepada ...".
+_DESCRIBED_BY_CLAUSE = re.compile(
+    r"\s+yang\s[^,.;:!?\n\"\u201c\u201d]{1,60}?\s(?:ini|itu|tersebut)(?=\s*[,.;]|\s+(?:kepada|saat|ketika|di|dalam|usai|seusai|pada|melalui)\b)"
+)
+_LOOKAHEAD = re.compile(r"\(\?[=!].*\)$")
 _PRONOUN_HEAD = re.compile(r"^(?:dia|ia|beliau|mereka)\b", re.IGNORECASE)
 _BEFORE_CUE = re.compile(
     r"(?:\b(?:menyebut(?:nya|kan)?|menilai|menggambarkan|menulis|bertanya|berkata|mengatakan|"
@@ -116,7 +121,18 @@ def _lexicon_rows(kind: str) -> list[str]:
 def _say_verbs() -> frozenset[str]:
     from warta.nlp.lexicon import rows
 
-    return frozenset(r[0].lower() for r in rows("cues.tsv") if r[1] == "say" and r[0].isalpha())
+    verbs = (_LOOKAHEAD.sub("", r[0]).lower() for r in rows("cues.tsv") if r[1] == "say")
+    return frozenset(v for v in verbs if v.isalpha())  # "menyampaikan(?=,|...)": the verb alone
+
+
+def _goes_on(ctx: Context, para: Span, o: int, qs: int, qe: int) -> bool:
+    """A short whole sentence in marks after another quote of its paragraph: \"...,\" ujarnya.
+    \"Akan ada semacam pertarungan politik.\" goes on with the same speaker (a term in marks
+    is no sentence)."""
+    text = ctx.text
+    if not (text[qs].isupper() and text[qe - 1] in ".!?"):
+        return False
+    return any(para.start <= a and b <= o for a, b in ctx.quoted)
 
 
 def find_direct(ctx: Context, para: Span, o: int, c: int, closed: bool) -> Cand | None:
@@ -152,13 +168,18 @@ def find_direct(ctx: Context, para: Span, o: int, c: int, closed: bool) -> Cand 
     if before:
         verb_at = max(sent.start, o - 90) + before.start()
         quote.cue_start, quote.cue_end = verb_at, o
-        head = ctx.actors.subject_before(verb_at, sent.start)
+        head = ctx.clause_subject(verb_at, sent.start)
+        pronoun = head is None and ctx.actors.pronoun_before(verb_at, sent.start)
+        if pronoun:  # "Rubio mengumumkan ... . Ia menyebut ...": the subject before, not the last speaker
+            prev = ctx.previous_subject(sent)
+            head = prev if isinstance(prev, Actor) else None
         if head is not None:
             ctx.set_speaker(quote, head)
         quote.channel = ctx.channel_in(sent.start, o)
         quote.date = ctx.date_in(sent.start, o)
-        return Cand(quote, needs_prev=head is None and ctx.actors.pronoun_before(verb_at, sent.start))
-    if words >= 6:  # a quote without a cue: named in the next sentence, else the previous speaker's
+        return Cand(quote, needs_prev=head is None and pronoun)
+    if words >= 6 or (words >= 3 and _goes_on(ctx, para, o, qs, qe)):
+        # a quote without a cue: named in the next sentence, else the previous speaker's
         nxt = _next_sentence(ctx, quote, c + 1 if closed else para.end)
         return nxt or Cand(quote, needs_prev=True)
     return None  # short words in marks: a term or scare quotes
@@ -222,6 +243,8 @@ def _after_cue(ctx: Context, quote: Quote, cue: re.Match[str], para: Span) -> Ca
         return Cand(quote)
     if _PRONOUN_HEAD.match(phrase) or _ANAPHOR.search(phrase) or not phrase:
         return Cand(quote, needs_prev=True)  # "kata dia", "tulis pemimpin Rusia tersebut"
+    if phrase[:1].islower() and _DESCRIBED_BY_CLAUSE.match(text, p_end, para.end):
+        return Cand(quote, needs_prev=True)  # "kata wanita yang akrab disapa Ami ini kepada ..."
     cand = _speaker_in(ctx, quote, cue.end(), p_end)
     if phrase[:1].islower() and quote.speaker is None and not quote.speaker_name:
         apposed(ctx, quote, cue.end(), sent.end)

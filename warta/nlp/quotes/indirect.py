@@ -11,10 +11,11 @@ from warta.nlp.quotes.direct import _named, _table, apposed, name_in_role, noun_
 from warta.nlp.quotes.speakers import clean_name, false_person, roles
 
 # "Saat ini, kata Ririn, ...", "Ketiga, lanjut Wildan, ...", "Menurutnya, ...", "Menurut hasil
-# investigasi KNKT, ...": a speech cue and its speaker framing the sentence.
+# investigasi KNKT, ...", "Diungkapkan Fikri, ...": a speech cue and its speaker framing the sentence.
 _LEAD_CUE = re.compile(
     r"(?:[^,.\n\u201c\u201d\"]{1,40},\s+)?(kata|ujar|lanjut|jelas|tambah|imbuh|tutur|ungkap|terang|tegas|"
-    r"papar|sebut|menurut)(nya)?\b\s*([^,.\n\u201c\u201d\"]{0,60}?),\s+",
+    r"papar|sebut|menurut|di(?:ungkap|jelas|sampai|kata|tegas|terang|tutur)kan)(nya)?\b\s*"
+    r"([^,.\n\u201c\u201d\"]{0,80}?),\s+",
     re.IGNORECASE,
 )
 # The role's holder named after it: "Menurut Kepala BPBD, Dian Wiriyawan, ..."
@@ -45,6 +46,7 @@ _NO_SUBJECT = frozenset(
 )
 # The comma-separated runs of a role's place and holder before the reported words.
 _HOLDER_THEN = re.compile(r"(?:[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|of)){0,5},\s+){1,3}")
+_THEY = re.compile(r"\bmereka\b[\w\s,]{0,20}$", re.IGNORECASE)
 _PRONOUN_ONLY = re.compile(r"^(?:dia|ia|beliau|mereka)$", re.IGNORECASE)
 _TRAIL_ANAPHOR = re.compile(r"\b(?:itu|tersebut)$", re.IGNORECASE)
 # Words that make "... itu" a time ("saat itu"), not a description of the speaker.
@@ -138,6 +140,11 @@ def _subject(ctx: Context, quote: Quote, sent: Span, verb: int) -> tuple[Actor |
         verb = cited.start()
     if ctx.actors.pronoun_before(verb, sent.start):
         prev = ctx.previous_subject(sent)
+        if prev is None and _THEY.search(text, max(sent.start, verb - 30), verb):
+            # "Para mantan diplomat ... menyatakan keprihatinan. Mereka menilai ...": a group
+            # the sentence before named by a common noun, not the last speaker
+            quote.speaker_name = UNNAMED
+            return None, False
         return (prev, False) if isinstance(prev, Actor) else (None, True)
     head = ctx.actors.subject_before(verb, sent.start)
     if head is not None and head.type != "person":

@@ -76,13 +76,15 @@ def _same_actor(gold: str, name: str) -> bool:
 
 
 def same_speaker(gold: str | None, names: list[str]) -> bool:
-    """Quotes and claims keep round 1's looser rule: a shared word of 3+ letters that is
-    not generic, or the acronym."""
+    """Quotes and claims keep round 1's looser rule: the same name, a shared word of 3+
+    letters that is not generic, or the acronym."""
     if gold is None:
         return not names
     loose = lambda x: {w for w in _words(x) if len(w) >= 3} - _GENERIC  # noqa: E731
     return any(
-        loose(a) & loose(n) or (len(n) >= 3 and n == _initials(a)) for a in gold.split("|") for n in names
+        a.strip().lower() == n.lower() or loose(a) & loose(n) or (len(n) >= 3 and n == _initials(a))
+        for a in gold.split("|")
+        for n in names
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval.events.score import same_name
+from eval.events.score import same_name, same_speaker
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,19 @@ def test_events_score_actor_names(gold: str | None, names: list[str], same: bool
     assert same_name(gold, names) is same
 
 
+@pytest.mark.parametrize(
+    ("gold", "names", "same"),
+    [
+        ("Pemerintah AS", ["Pemerintah AS"], True),  # the same name, though its words are generic or short
+        ("Dmitry Peskov", ["Peskov"], True),
+        ("Pemerintah AS", ["Pemerintah China"], False),
+        (None, [], True),
+    ],
+)
+def test_events_score_speaker_names(gold: str | None, names: list[str], same: bool) -> None:
+    assert same_speaker(gold, names) is same
+
+
 def test_events_dev2_is_the_selection_rule_split_by_the_held_out_rule() -> None:
     import json
     from pathlib import Path
@@ -47,3 +60,22 @@ def test_events_dev2_is_the_selection_rule_split_by_the_held_out_rule() -> None:
         json.loads(x)["key"] for x in (here / "dev.jsonl").read_text(encoding="utf-8").splitlines() if x
     )
     assert [d["key"] for d in docs] == dev2_keys(first)
+
+
+def test_events_dev3_is_the_round4_selection_rule() -> None:
+    import json
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[2] / "eval" / "events"
+    docs = [json.loads(x) for x in (here / "dev3.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    if not (here.parents[2] / "shared" / "data").exists():
+        pytest.skip("needs ../shared/data to re-run the selection rule")
+    from eval.events.data import dev3_keys
+
+    earlier = frozenset(
+        json.loads(x)["key"]
+        for name in ("dev.jsonl", "dev2.jsonl")
+        for x in (here / name).read_text(encoding="utf-8").splitlines()
+        if x
+    )
+    assert [d["key"] for d in docs] == dev3_keys(earlier)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from warta.model import Event, Quote, Span, TimeExpr
 from warta.nlp.claims import cues
@@ -11,16 +12,19 @@ from warta.nlp.events.patterns import (
     ACCORDING,
     BACKGROUND,
     BACKGROUND_AFTER,
+    BACKGROUND_OPENING,
     CONDITIONAL,
     ECHO,
     FIRST_SINCE,
     HABITUAL,
+    ISO_WEEK,
     NAMED_YEAR,
     NEGATION,
     NOUN_BEFORE,
     NOW,
     PLANNED,
     POSSIBLE,
+    REGULATION_YEAR,
     SINCE_AFTER,
 )
 
@@ -61,6 +65,8 @@ def event_date(doc: Doc, sent: Span, ts: int, te: int) -> TimeExpr | None:
             continue  # "perjanjian gencatan senjata 27 November": the date names the agreement
         if t.text.strip().isdigit() and NAMED_YEAR.search(doc.text, max(0, t.start - 30), t.start):
             continue  # "Kongres PSI 2025": the year names the congress, it does not date the event
+        if t.text[:5].lower() == "tahun" and REGULATION_YEAR.search(doc.text, max(0, t.start - 30), t.start):
+            continue  # "Undang-Undang Nomor 7 Tahun 2017": the year names the law
         if hi - lo < dist:
             best, dist = t, hi - lo
     return best
@@ -77,10 +83,27 @@ def speech_date(doc: Doc, ts: int) -> str | None:
     return next((q.date for q in quotes if q.speaker == inside.speaker and q.date), None)
 
 
+def lead_date(doc: Doc, sent: Span, source: str | None) -> str | None:
+    """ "Perindo mendesak DPR ... . 'Kami mendorong ...,' ujar Sekjen Perindo Ferry, Minggu
+    (2/11/2025)": a lead told again by the next sentence's dated quote, whose speaker is the
+    source or whose attribution names it, happened when it was said."""
+    if not source or doc.in_direct_quote(sent.start):
+        return None
+    nxt = next((s for s in doc.sents if s.start >= sent.end), None)
+    if nxt is None:
+        return None
+    for q in doc.article.quotes:
+        if q.direct and q.date and nxt.start <= q.start < nxt.end:
+            named = any(a.entity == source for a in doc.actors.between(q.end, nxt.end))
+            return q.date if q.speaker == source or named else None
+    return None
+
+
 def told_as_past(doc: Doc, sent: Span, ts: int, te: int) -> bool:
     """Background, habitual or lasting: the event gets no date from the publication."""
     return bool(
         BACKGROUND.search(doc.text, max(sent.start, ts - 60), ts)
+        or (ts - sent.start < 160 and BACKGROUND_OPENING.match(doc.text, sent.start) is not None)
         or BACKGROUND_AFTER.search(doc.text, te, min(sent.end, te + 40))
         or HABITUAL.search(doc.text, max(sent.start, ts - 60), ts)
         or (
@@ -95,10 +118,10 @@ def finish(
 ) -> Event:
     """Date, background and confidence of an event whose actors are known."""
     t = event_date(doc, sent, ts, te)
-    said = speech_date(doc, ts) if t is None else None
+    said = speech_date(doc, ts) or lead_date(doc, sent, ev.source) if t is None else None
     past = described or told_as_past(doc, sent, ts, te)
     if t is not None:
-        ev.date, ev.precision = t.value, t.precision
+        ev.date, ev.precision = week_day(t.value), t.precision
         ev.confidence += 0.15
     elif said:
         ev.date, ev.precision = said, "day"
@@ -121,6 +144,16 @@ def finish(
         ev.confidence += 0.15
     ev.confidence = round(min(0.95, max(0.05, ev.confidence)), 2)
     return ev
+
+
+def week_day(value: str) -> str:
+    """A week as the day it starts on, a weekend as its Saturday ("2025-W44-WE" ->
+    "2025-11-01"), so that a date is always a calendar prefix; other values unchanged."""
+    m = ISO_WEEK.match(value)
+    if m is None:
+        return value
+    day = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+    return day.isoformat()
 
 
 def find_place(doc: Doc, start: int, end: int) -> str | None:

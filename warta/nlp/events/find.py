@@ -11,6 +11,7 @@ from warta.nlp.events.doc import Doc, clause_end, lexicon
 from warta.nlp.events.patterns import (
     AGENT_LIGHT_VERB,
     ALLEGED,
+    ALSO_ASKED,
     ASKED_DEEP,
     ASKED_PASSIVE,
     ATTITUDE,
@@ -19,8 +20,11 @@ from warta.nlp.events.patterns import (
     COPULA,
     MESSAGE_WINDOW,
     ONE_SIDED,
+    RECIPROCAL,
+    RECIPROCAL_VERB,
     SPORTS,
     SPORTS_MIN,
+    TALKS,
     THAT,
     UNDERGO,
     VERB_FIRST,
@@ -34,6 +38,7 @@ from warta.nlp.events.roles import (
     passive_agent,
     patient_noun_roles,
     quoted_source,
+    reciprocal_partner,
     referred_source,
     relative_head,
 )
@@ -75,8 +80,19 @@ def _roles(
     doc: Doc, sent: Span, ts: int, te: int, kind: str, flags: str, etype: str, out: list[Event]
 ) -> tuple[Actor, str | None, int] | None:
     """Source actor, target id and where the rest of the clause starts; None: no event."""
-    if COMPLEMENT.search(doc.text, max(sent.start, ts - 160), ts):
-        return None  # "mengancam akan mengirim surat", "meminta agar X mencabut": not done
+    subject_at = ts  # where the subject is looked for before
+    asking = COMPLEMENT.search(doc.text, max(sent.start, ts - 160), ts)
+    if asking is not None:
+        if (
+            etype in ("DEMAND", "REQUEST", "THREATEN")
+            and kind == "v"
+            and ALSO_ASKED.search(doc.text, max(sent.start, ts - 20), ts)
+        ):
+            # "Ia menyerukan agar konflik diakhiri dan mendesak Israel ...": a second demand of
+            # the subject of the first
+            subject_at = asking.start()
+        else:
+            return None  # "mengancam akan mengirim surat", "meminta agar X mencabut": not done
     if kind == "o":  # "penangkapan X oleh polisi": the genitive is the patient
         if doc.in_direct_quote(ts):
             return None
@@ -104,7 +120,12 @@ def _roles(
     if doc.in_direct_quote(ts):
         source, after = quoted_source(doc, sent, ts), te
     else:
-        source, after = find_source(doc, sent, ts, te, kind)
+        source, after = find_source(doc, sent, subject_at, te, kind)
+    if source is None and kind == "v" and out and out[-1].start == sent.start and out[-1].source:
+        if ALSO_ASKED.search(doc.text, max(sent.start, ts - 20), ts):
+            # "ia mendorong warga ... dan mengancam akan ...": the subject of the verb before
+            ent = doc.article.entities.get(out[-1].source)
+            source = Actor(ts, ts, ent.id, ent.type, ent.name) if ent else None
     if source is None:
         return None
     if kind == "d":
@@ -114,10 +135,14 @@ def _roles(
         if asked and ASKED_PASSIVE.match(doc.text, after):
             target, unnamed = None, True  # "meminta dibebaskan dari tuntutan ...": no addressee
         else:
-            target = find_target(doc, after, sent.end, source.entity, etype in ATTITUDE)
+            target = find_target(doc, after, sent.end, source.entity, etype in ATTITUDE, etype in TALKS)
             if asked and target is not None and ASKED_DEEP.search(doc.text, te, target.start):
                 target, unnamed = None, True  # an actor inside what is asked for, not its subject
             target = target or fallback_target(doc, etype, after, sent)
+            if target is None and etype in RECIPROCAL and kind == "v" and RECIPROCAL_VERB.match(doc.text, ts):
+                partner = reciprocal_partner(doc, sent, source)
+                if partner is not None:  # "Trump dan Xi menjalin komunikasi": the first with the second
+                    return partner, source.entity, after
         if target is None and not unnamed and etype in ("THREATEN", "DEMAND", "REQUEST"):
             # "memperingatkan pada Jumat, bahwa mereka akan menyerang Hizbullah": the one threatened
             that = THAT.search(doc.text, te, min(sent.end, te + 60))

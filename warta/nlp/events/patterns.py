@@ -5,6 +5,13 @@ from __future__ import annotations
 import re
 
 ONE_SIDED = frozenset({"PROTEST", "MOBILIZE", "INVESTIGATE"})
+# Acts two coordinated subjects do with each other: "X dan Y bertemu", "X dan Y sepakat".
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
+# Their verbs without an object ("bertemu", "sepakat", "menjalin komunikasi"), not "mengundang".
+RECIPROCAL_VERB = re.compile(r"(?:ber|se|menjalin\b)", re.IGNORECASE)
+# "Presiden AS Donald Trump dan Presiden China Xi Jinping": "dan", then the second's title.
+PARTNER_AND = re.compile(r"\s(?:dan|serta)\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
+PARTNER_GAP = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?", re.IGNORECASE)
 
 PLANNED = frozenset(
     [
@@ -30,7 +37,13 @@ CONDITIONAL = re.compile(r"\b(?:jika|apabila|bila|kalau|seandainya|andaikan)\b",
 POSSIBLE = frozenset(["dapat", "bisa", "mampu", "mungkin", "memungkinkan", "memungkinkannya", "kemungkinan"])
 
 # Told in passing: "sejak Kim mengunjungi", "pernah bertemu"; after the trigger: "... tahun lalu".
-BACKGROUND = re.compile(r"\b(?:sejak|dulu|dahulu|pernah|sebelumnya)\b", re.IGNORECASE)
+BACKGROUND = re.compile(
+    r"\b(?:sejak|dulu|dahulu|pernah|sebelumnya|beberapa waktu (?:lalu|silam))\b", re.IGNORECASE
+)
+
+# "Beberapa waktu lalu, Pemerintah Provinsi (Pemprov) Aceh telah menyurati ...": the opening
+# tells the whole main clause as past, however long its subject.
+BACKGROUND_OPENING = re.compile(r"\W*(?:beberapa waktu (?:lalu|silam)|sebelumnya)\s*,", re.IGNORECASE)
 
 BACKGROUND_AFTER = re.compile(r"\b(?:tahun lalu|silam|pada tahun \d{4}|dulu)\b", re.IGNORECASE)
 
@@ -91,6 +104,13 @@ CLAUSE_START = re.compile(
 CAPITAL = re.compile(r"(?<![\w.])[A-Z]\w+")
 
 ACCORDING = re.compile(r"\bmenurut\b", re.IGNORECASE)
+
+# Talks and deals, whose "terkait X" is their topic (an investigation's is its target).
+TALKS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# What talks or a statement are about: "terkait Taiwan", "soal Ukraina".
+TOPIC_PREP = re.compile(
+    r"\b(?:terkait|tentang|mengenai|soal|perihal|seputar)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 
 PLACE_PREP = re.compile(r"\bdi\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -164,6 +184,9 @@ RELATIVE = re.compile(
     r"\s+yang\s+(?:(?:telah|sudah|akan|pernah|sedang|juga|kembali|baru)\s+){0,2}$", re.IGNORECASE
 )
 
+# Between a person and the party or country he belongs to: "Jack Ciattarelli dari Partai Republik".
+OF_PARTY = re.compile(r"\s+(?:dari|asal)\s+", re.IGNORECASE)
+
 # A country or party before a person in one title: "Presiden RI ke-5 sekaligus Ketua Umum PDIP
 # Megawati": the person is meant.
 TITLE_GAP = re.compile(r"^\s*(?:(?:[A-Z][\w.-]*|ke-\d+|sekaligus|\(\w+\))\s+){0,8}$")
@@ -183,12 +206,14 @@ PASSIVE_AGENT = re.compile(
 # bersinergi"): the act after it is no event.
 COMPLEMENT = re.compile(
     r"\b(?:mengancam|meminta|mendesak|menuntut|menyerukan|memperingatkan|mengimbau|menghimbau|memohon|"
-    r"mendorong|mengajak|berharap|menginstruksikan|memerintahkan|mewajibkan|"
+    r"mendorong|mengajak|berharap|menginstruksikan|memerintahkan|mewajibkan|mengundang|diundang|undangan(?:\s+resmi)?\s+untuk|"
     r"perlu|harus|wajib|mesti|seharusnya|sebaiknya|hendaknya|membuka peluang)\s+"
     r"(?:(?:[^\s.;]+\s+){0,8}|(?:[^\s.;]+\s+){0,3}(?:agar|supaya|untuk)\s+(?:[^\s.;]+\s+){0,14})$",
     # commas too: "mendesak agar Uni Eropa, Perserikatan Bangsa-Bangsa (PBB) dan ... untuk mengecam"
     re.IGNORECASE,
 )
+# A verb coordinated with the one before it: same subject, an act of its own.
+ALSO_ASKED = re.compile(r"\s(?:dan|serta|sekaligus)\s+(?:(?:juga|pun|turut|kembali)\s+)?$", re.IGNORECASE)
 THAT = re.compile(r"\b(?:bahwa|agar|supaya)\s+", re.IGNORECASE)
 # The subject of what is asked for comes after "agar", before its verb ("meminta agar
 # negara-negara sahabat menghormati ... Indonesia": Indonesia is not asked).
@@ -230,3 +255,7 @@ PRONOUN_REACH = 600  # characters back to the person a pronoun stands for
 APPOSITION = re.compile(r",?\s*(?:yakni|yaitu|antara lain|termasuk)\s+", re.IGNORECASE)
 # A bare year right after a name ("Kongres PSI 2025", "Operasi Patuh Nala 2025") names it.
 NAMED_YEAR = re.compile(r"(?:[A-Z][\w-]*|\))\s+$")
+# "Undang-Undang Nomor 7 Tahun 2017", "Perpres No. 12 tahun 2025": the year names a regulation.
+REGULATION_YEAR = re.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+$", re.IGNORECASE)
+# An ISO week ("2025-W44", "2025-W44-WE": its weekend), which an event date gives as a day.
+ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from warta.model import Event, Span
 from warta.nlp.claims import Actor
 from warta.nlp.events.doc import Doc, clause_end, lexicon
@@ -17,7 +19,10 @@ from warta.nlp.events.patterns import (
     HOSTILE,
     LIGHT_VERB,
     OBJECT_ACT,
+    OF_PARTY,
     ORDINAL_NYA,
+    PARTNER_AND,
+    PARTNER_GAP,
     PASSIVE_AGENT,
     PATIENT_GAP,
     PLACE_PREP,
@@ -28,6 +33,7 @@ from warta.nlp.events.patterns import (
     SUBJECT_PRONOUN,
     SUBJECTLESS,
     TITLE_GAP,
+    TOPIC_PREP,
 )
 
 
@@ -41,9 +47,12 @@ def _object_span(doc: Doc, start: int, end: int) -> int:
     return stop
 
 
-def find_target(doc: Doc, start: int, end: int, source: str | None, attitude: bool = False) -> Actor | None:
+def find_target(
+    doc: Doc, start: int, end: int, source: str | None, attitude: bool = False, talks: bool = False
+) -> Actor | None:
     """The first actor of the object part; for an attitude (``attitude``: "menolak pengusiran
-    paksa terhadap warga Palestina") not one the object act is done to."""
+    paksa terhadap warga Palestina") not one the object act is done to; for talks or a deal
+    (``talks``) not what they are about ("terkait Taiwan")."""
     found = [a for a in doc.actors.between(start, _object_span(doc, start, end)) if a.entity != source]
     if attitude:
         found = [a for a in found if not OBJECT_ACT.match(doc.text, start, a.start)]
@@ -56,6 +65,8 @@ def find_target(doc: Doc, start: int, end: int, source: str | None, attitude: bo
             doc.actors.is_name_part(a)
         ):
             continue  # "di Ukraina" is a place; "Timur Jauh Rusia" a region
+        if talks and TOPIC_PREP.search(doc.text, max(start, a.start - 30), a.start):
+            continue  # "pembicaraan ... terkait Taiwan": the topic, not the other party
         nxt = found[i + 1] if i + 1 < len(found) else None
         if a.type != "person" and nxt and nxt.type == "person" and nxt.start - a.end <= 2:
             return nxt  # "pemimpin Korea Utara Kim Jong-un": the role's country modifies the person
@@ -130,6 +141,17 @@ def _pronoun_subject(doc: Doc, sent: Span, floor: int, ts: int) -> Actor | None:
     if doc.actors.between(floor, m.start()):
         return None  # "Menurut Budi, ia ...": the sentence names its own
     own = doc.actors.last_before(m.start(), "person")
+    if (own is None or own.start < sent.start) and floor > sent.start:
+        # "Salah satu pelaku ... sempat menjadi sasaran amukan warga, namun ia diamankan":
+        # the people the main clause is about, when it names no person
+        own = next(
+            (
+                a
+                for a in doc.actors.between(sent.start, floor)
+                if a.entity.startswith("warta:group:") and not doc.actors.is_prepositional(a, sent.start)
+            ),
+            own,
+        )
     prev: Actor | None
     if own is not None and own.start >= sent.start:
         prev = own  # "Putin ... sejak ia meluncurkan invasi": the person of the main clause
@@ -137,6 +159,15 @@ def _pronoun_subject(doc: Doc, sent: Span, floor: int, ts: int) -> Actor | None:
         prev = doc.actors.last_before(sent.start, "person")
         if prev is None or sent.start - prev.end > PRONOUN_REACH:
             return None
+        # "Trump mengata-ngatai pendukung Mamdani. ... setelah ia mendorong ...": the
+        # person subject of the sentence before, not the last person it names
+        i = bisect.bisect_right(doc.sent_starts, sent.start) - 2
+        before = doc.sents[i] if i >= 0 else None
+        if before is not None and prev.start >= before.start:
+            people = [a for a in doc.actors.between(before.start, prev.end) if a.type == "person"]
+            lead = next((a for a in people if not doc.actors.is_prepositional(a, before.start)), None)
+            if lead is not None and not doc.in_direct_quote(lead.start):
+                prev = lead
     return Actor(m.start(), m.start() + len(m.group().split()[0]), prev.entity, prev.type, prev.text)
 
 
@@ -218,6 +249,22 @@ def _fronted_owner(doc: Doc, sent: Span, te: int) -> Actor | None:
     return None
 
 
+def reciprocal_partner(doc: Doc, sent: Span, source: Actor) -> Actor | None:
+    """ "Presiden AS Donald Trump dan Presiden China Xi Jinping menjalin komunikasi": the actor
+    of the source's kind coordinated before it (Trump for Xi); None when there is none."""
+    m = PARTNER_AND.search(doc.text, max(sent.start, source.start - 60), source.start)
+    if m is None or doc.actors.is_prepositional(source, sent.start):
+        return None
+    partner = doc.actors.last_before(m.start() + 1, source.type)
+    if partner is None or partner.start < sent.start or partner.entity == source.entity:
+        return None
+    if not PARTNER_GAP.fullmatch(doc.text, partner.end, m.start()) or doc.actors.is_prepositional(
+        partner, sent.start
+    ):
+        return None
+    return partner
+
+
 def relative_head(doc: Doc, sent: Span, ts: int) -> Actor | None:
     """The head of a relative clause before a passive verb ("Yayasan X yang didukung AS"): the
     actor right before "yang"; an Actor with no entity when the head is no actor; None when the
@@ -227,5 +274,13 @@ def relative_head(doc: Doc, sent: Span, ts: int) -> Actor | None:
         return None
     head = doc.actors.last_before(m.start() + 1, None)
     if head is not None and head.start >= sent.start and m.start() - head.end <= 1:
+        # "Jack Ciattarelli dari Partai Republik, yang didukung Trump": the person is the head
+        owner = doc.actors.last_before(head.start, "person")
+        if (
+            owner is not None
+            and owner.start >= sent.start
+            and OF_PARTY.fullmatch(doc.text, owner.end, head.start)
+        ):
+            return owner
         return head
     return Actor(m.start(), m.start(), "", "", "")

@@ -29,7 +29,7 @@ def main() -> None:
         RawRecord(f"row{i}", text=r["content"], fields={"title": r["title"]}) for i, r in enumerate(rows)
     ]
     cfg = load()
-    pipe = build(cfg.components, cfg.component_settings)
+    pipe = build(cfg.components, cfg.component_settings, batch=True)
     arts = [make_article(r) for r in records]
     for step in pipe.steps:
         if step.name in TIMED:

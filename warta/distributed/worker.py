@@ -31,7 +31,7 @@ class Outcome(outcome.Outcome):
 def pipeline_for(components: list[str], settings: dict[str, dict[str, Any]]) -> Pipeline:
     key = json.dumps([components, settings], sort_keys=True, default=str)
     if key not in _PIPELINES:
-        _PIPELINES[key] = build(components, settings)
+        _PIPELINES[key] = build(components, settings, batch=True)
     return _PIPELINES[key]
 
 

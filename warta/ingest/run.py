@@ -80,7 +80,7 @@ def ingest(
     redoes.  Raises :class:`~warta.ingest.lock.IngestLocked` (a StoreError)
     when another process is ingesting into the same store.
     """
-    pipeline = build(config.components, config.component_settings)
+    pipeline = build(config.components, config.component_settings, batch=True)
     run = functools.partial(analyse, pipeline=pipeline)
     summary = IngestSummary(run_id=time.strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6])
     with ingest_lock(store):

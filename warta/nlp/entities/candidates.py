@@ -41,6 +41,8 @@ def is_cap(tok: str) -> bool:
 
 def title_before(toks: Tokens, lex: Lexicon, j: int) -> tuple[int, str] | None:
     """A title phrase ending at token ``j``: (first token, role kind)."""
+    if j < 0 or toks.folded[j] not in lex.title_ends:
+        return None  # most words end no title: no phrase to join and look up
     for k in range(min(lex.max_title, j + 1), 0, -1):
         if k > 1 and not all(toks.joins[j - k + 1 : j]):
             continue

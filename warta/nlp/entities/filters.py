@@ -106,7 +106,7 @@ def acronyms(text: str, toks: Tokens, cands: list[Cand], lex: Lexicon | None = N
             owner.setdefault(k, c)
     added: list[Cand] = []
     defined: dict[str, Cand] = {}
-    for a in range(1, len(toks)):
+    for a in _after_brackets(text, toks):
         abbr = toks.raw[a]
         if not (abbr.isupper() and 2 <= len(abbr) <= 8) or abbr in defined:
             continue
@@ -136,6 +136,8 @@ def acronyms(text: str, toks: Tokens, cands: list[Cand], lex: Lexicon | None = N
         inner = owner.get(a)
         if inner is not None and inner.how in ("caps", "tagger") and (inner.first, inner.last) == (a, a):
             inner.entity, inner.label, inner.how = long.entity, long.label, "alias"
+    if not defined:  # most articles: no "(ABBR)" definition, so no bare uses to name
+        return added
     singles = {c.first for c in cands + added if c.first == c.last and c.entity}
     for k, raw in enumerate(toks.raw):
         long = defined.get(raw)
@@ -160,6 +162,23 @@ def acronyms(text: str, toks: Tokens, cands: list[Cand], lex: Lexicon | None = N
         alias.open_type = long.open_type
         added.append(alias)
     return added
+
+
+def _after_brackets(text: str, toks: Tokens) -> list[int]:
+    """Indices (from 1, ascending) of the tokens with an opening bracket in the gap before
+    them: the only places "Name (ABBR)" can define an abbreviation (bisected from the
+    brackets, not a test of every token)."""
+    out: list[int] = []
+    starts, n = toks.starts, len(toks)
+    at = text.find("(")
+    while at != -1:
+        a = bisect.bisect_right(starts, at)
+        if a >= n:
+            break
+        if a >= 1 and (not out or out[-1] != a):
+            out.append(a)
+        at = text.find("(", at + 1)
+    return out
 
 
 def _org_words(toks: Tokens, lex: Lexicon, c: Cand) -> bool:

@@ -96,27 +96,24 @@ class Gazetteer:
 
     def find(self, toks: Tokens, sentence_starts: set[int]) -> list[Match]:
         out: list[Match] = []
-        i, n = 0, len(toks)
+        n = len(toks)
         folded, raw, joins = toks.folded, toks.raw, toks.joins
-        while i < n:
-            seqs = self.index.get(folded[i])
-            matched = None
-            if seqs:
-                for seq, entries in seqs:
-                    k = len(seq)
-                    if i + k > n or tuple(folded[i : i + k]) != seq:
-                        continue
-                    if k > 1 and not all(joins[i : i + k - 1]):
-                        continue
-                    ok = self._accept(entries, raw[i : i + k], i in sentence_starts)
-                    if ok:
-                        matched = Match(i, i + k - 1, toks.starts[i], toks.ends[i + k - 1], ok)
-                        break
-            if matched:
-                out.append(matched)
-                i = matched.last + 1
-            else:
-                i += 1
+        index = self.index
+        after = 0  # the token after the latest match: matches do not overlap
+        for i in [i for i, word in enumerate(folded) if word in index]:  # the few alias starts
+            if i < after:
+                continue
+            for seq, entries in index[folded[i]]:
+                k = len(seq)
+                if i + k > n or tuple(folded[i : i + k]) != seq:
+                    continue
+                if k > 1 and not all(joins[i : i + k - 1]):
+                    continue
+                ok = self._accept(entries, raw[i : i + k], i in sentence_starts)
+                if ok:
+                    out.append(Match(i, i + k - 1, toks.starts[i], toks.ends[i + k - 1], ok))
+                    after = i + k
+                    break
         return out
 
     def _accept(

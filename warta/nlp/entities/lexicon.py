@@ -29,6 +29,7 @@ class Lexicon:
     noname: set[str] = field(default_factory=set)
     common: frozenset[str] = frozenset()  # Indonesian root words (Sastrawi)
     max_title: int = 1  # longest title in tokens
+    title_ends: frozenset[str] = frozenset()  # the last words of the titles (set with them)
 
     def title_kind(self, folded_phrase: str) -> str | None:
         return self.titles.get(folded_phrase)
@@ -36,6 +37,10 @@ class Lexicon:
     def __post_init__(self) -> None:
         # Bounded cache, keyed by the word: ``common`` is set once, at construction.
         self._is_word = lru_cache(maxsize=200_000)(self._affixed_word)
+        self.set_title_ends()
+
+    def set_title_ends(self) -> None:
+        self.title_ends = frozenset(w for key in self.titles for w in key.split()[-1:])
 
     def is_word(self, folded: str) -> bool:
         """A common Indonesian word, also with its affixes ("perluas", "hubungan", "janjikan")."""
@@ -89,4 +94,5 @@ def lexicon() -> Lexicon:
             lex.max_title = max(lex.max_title, len(key.split()))
         else:
             getattr(lex, kind).add(key)
+    lex.set_title_ends()
     return lex

@@ -310,7 +310,12 @@ class Resolver:
     def _fuzzy(self, word: str, known: dict[str, str]) -> str | None:
         if len(word) < 4 or word.casefold() in self.lex.common:
             return None
-        hits = {eid for name, eid in known.items() if len(name) >= 4 and _edit1(word, name)}
+        n = len(word)  # one edit apart: lengths differ by one at most
+        hits = {
+            eid
+            for name, eid in known.items()
+            if n - 2 < len(name) < n + 2 and len(name) >= 4 and _edit1(word, name)
+        }
         return hits.pop() if len(hits) == 1 else None
 
 

@@ -21,9 +21,9 @@ import gettext
 import gzip
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Callable
 
 from warta.kb import COMPILED, DATA, AliasEntry, KBEntity, Role, alias_key, slug
 

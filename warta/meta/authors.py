@@ -54,10 +54,10 @@ def parse_byline(text: str) -> tuple[list[tuple[str, str, int, int]], str | None
                 found.append((name, role, s, e))
         if found:
             return found, None
-    m = DETIK.match(text) or OLEH.match(text)
-    if m:
-        outlet = m.groupdict().get("outlet")
-        for name, s, e in _names(m["names"], m.start("names")):
+    line = DETIK.match(text) or OLEH.match(text)
+    if line:
+        outlet = line.groupdict().get("outlet")
+        for name, s, e in _names(line["names"], line.start("names")):
             found.append((name, "author", s, e))
         return found, outlet
     return found, None

@@ -70,8 +70,8 @@ def _precision(value: str) -> str:
 
 def apply_html_meta(article: Article, raw: str) -> None:
     found: dict[str, tuple[object, int, int, str]] = {k: (v, s, e, "jsonld") for k, (v, s, e) in _jsonld(raw).items()}
-    for k, (v, s, e) in _metas(raw).items():
-        found.setdefault(k, (v, s, e, "meta-tag"))
+    for k, (tag, s, e) in _metas(raw).items():
+        found.setdefault(k, (tag, s, e, "meta-tag"))
     for key in ("published", "updated"):
         if key in found and getattr(article, key) is None:
             v, s, e, how = found[key]

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from warta.clean.layout import Layout, layout_of
-from warta.clean.lines import Para
+from warta.clean.lines import Line, Para
 from warta.meta import authors as bylines
 from warta.meta import dates, sources
 from warta.meta.language import detect_language
@@ -174,11 +174,14 @@ class MetaText:
         wire: list[tuple[str, int, int]] = []
         cited: list[tuple[str, int, int]] = []
         body_gates = sources.gates("\n".join(p.text for p in layout.body))
-        for p in layout.body if any(body_gates) else ():
+        for p in layout.body:
+            if not any(body_gates):
+                break  # no paragraph can hold a source cue
             w, c = sources.body_sources(p.text, body_gates)
             wire += [(n, raw_pos(p, s), raw_pos(p, e - 1) + 1) for n, s, e in w]
             cited += [(n, raw_pos(p, s), raw_pos(p, e - 1) + 1) for n, s, e in c]
-        for ln in [*layout.tail, *layout.dropped]:
+        footer: list[Para | Line] = [*layout.tail, *layout.dropped]
+        for ln in footer:
             wire += [(n, ln.start + s, ln.start + e) for n, s, e in sources.footer_wires(ln.text)]
         _set_list(article, "wire_sources", wire, "wire-cue")
         names = set(article.wire_sources)

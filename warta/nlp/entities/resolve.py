@@ -192,16 +192,16 @@ class Resolver:
                 continue
             if inside and not _wraps(inside, None in owner[sp.first : sp.last + 1]):
                 continue
-            c = self._new(sp, known, cands + added, starts)
-            if c is None:
+            new = self._new(sp, known, cands + added, starts)
+            if new is None:
                 continue
-            self._bracketed(c, inside, None in owner[c.first : c.last + 1])
+            self._bracketed(new, inside, None in owner[new.first : new.last + 1])
             for old in inside:
                 if old.how in _GIVE_WAY and old in cands:
                     cands.remove(old)
-            for k in range(c.first, c.last + 1):
-                owner[k] = c
-            added.append(c)
+            for k in range(new.first, new.last + 1):
+                owner[k] = new
+            added.append(new)
         return added
 
     def _headed(self, sp: Span) -> bool:

@@ -72,7 +72,7 @@ def ingest_cmd(
     items = read_paths(paths, cfg.csv_columns, cfg.max_record_bytes)
     with _errors():
         with _Progress(enabled=progress and sys.stderr.isatty()) as bar:
-            summary = ingest(items, store, cfg, on_item=bar.update)
+            summary = ingest(items, store, cfg, on_item=bar.update, batch_process=True)
     err.print(summary.line() + (f"  (see `warta log --run {summary.run_id}`)" if summary.skipped or summary.failed else ""))
     return summary
 

@@ -35,12 +35,15 @@ def test_ingest_accounts_for_every_record(tmp_path: Path, open_store) -> None:
     seed = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
     path = tmp_path / "mixed.jsonl"
     path.write_text(
-        "\n".join([
-            json.dumps({"id": "good", "text": seed}),
-            "{broken",
-            json.dumps({"id": "dup", "text": seed}),
-            json.dumps({"text": "Advertisement\nBaca Juga\nloading..."}),
-        ]) + "\n",
+        "\n".join(
+            [
+                json.dumps({"id": "good", "text": seed}),
+                "{broken",
+                json.dumps({"id": "dup", "text": seed}),
+                json.dumps({"text": "Advertisement\nBaca Juga\nloading..."}),
+            ]
+        )
+        + "\n",
         encoding="utf-8",
     )
     store = open_store(str(tmp_path / "w.db"))
@@ -56,14 +59,28 @@ def test_ingest_accounts_for_every_record(tmp_path: Path, open_store) -> None:
 def test_ingest_given_fields_override_extraction(tmp_path: Path, open_store) -> None:
     seed = sorted(SEEDS.glob("*.txt"))[4].read_text(encoding="utf-8")
     path = tmp_path / "one.jsonl"
-    path.write_text(json.dumps({
-        "text": seed, "title": "Putin Puji Korut", "outlet": "Medcom.id",
-        "published": "2024-06-18T13:51:00+07:00", "authors": "Nama Satu, Nama Dua", "url": "https://x.id/a",
-    }) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "text": seed,
+                "title": "Putin Puji Korut",
+                "outlet": "Medcom.id",
+                "published": "2024-06-18T13:51:00+07:00",
+                "authors": "Nama Satu, Nama Dua",
+                "url": "https://x.id/a",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     store = open_store(str(tmp_path / "w.db"))
     summary = ingest(_items(path), store, CFG)
     article = store.get_article(summary.new_ids[0])
-    assert article.title == "Putin Puji Korut" and article.outlet == "Medcom.id" and article.url == "https://x.id/a"
+    assert (
+        article.title == "Putin Puji Korut"
+        and article.outlet == "Medcom.id"
+        and article.url == "https://x.id/a"
+    )
     assert article.published == "2024-06-18T13:51:00+07:00"
     assert [a.name for a in article.authors] == ["Nama Satu", "Nama Dua"]
 
@@ -107,3 +124,24 @@ def test_ingest_article_rejected_by_store_fails_alone(tmp_path: Path, open_store
     [row] = [r for r in store.log_rows(summary.run_id) if r["status"] == "error"]
     assert row["input_id"].endswith("001_38682418aceb3944.txt") and "store rejected" in row["reason"]
     assert store.count("articles") == 4
+
+
+@pytest.mark.parametrize("cli", [False, True])
+def test_ingest_tunes_the_collector_only_for_the_cli(tmp_path: Path, cli: bool) -> None:
+    # the library call and the REST API run in the caller's interpreter: its collector is theirs
+    import subprocess
+    import sys
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    db = tmp_path / "w.db"
+    call = (
+        f"from typer.testing import CliRunner; from warta.cli import app; "
+        f"CliRunner().invoke(app, ['ingest', {str(seed)!r}, '--db', {str(db)!r}], catch_exceptions=False)"
+        if cli
+        else f"import warta; warta.ingest_paths([{str(seed)!r}], warta.open_store({str(db)!r}))"
+    )
+    code = f"import gc; {call}; print(gc.get_freeze_count() > 0)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out[-1] == str(cli)

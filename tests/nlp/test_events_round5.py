@@ -114,10 +114,20 @@ def test_events_round5_triggers(text: str, actors: dict[str, str], want: tuple) 
 
 def test_events_reporter_calling_a_source_is_no_consult() -> None:
     art = _article(
-        "Kompas.com menghubungi Budi untuk meminta konfirmasi.",
-        {"Kompas.com": "organization", "Budi": "person"},
+        "Kompas.com menghubungi Budi untuk meminta konfirmasi. Budi menghubungi Menteri Luar Negeri Sugiono lewat telepon.",
+        {"Kompas.com": "organization", "Budi": "person", "Sugiono": "person"},
     )
-    assert "CONSULT" not in [g[0] for g in _got(art)]
+    # the reporter's call is no event; a call between the actors of the news is
+    assert [(t, s, o) for t, s, o, _ in _got(art) if t == "CONSULT"] == [("CONSULT", "Budi", "Sugiono")]
+
+
+def test_events_verb_after_kemudian_shares_the_subject_and_is_not_asked_for() -> None:
+    # what is asked ends where a clause of its own starts; that clause's verb has no subject
+    art = _article(
+        "Polisi meminta warga tetap tenang, kemudian menangkap pelaku pencurian itu di Bekasi.",
+        {"Polisi": "organization", "warga": "organization", "pelaku": "organization", "Bekasi": "place"},
+    )
+    assert ("COERCE", "Polisi", "pelaku") in [(t, s, o) for t, s, o, _ in _got(art)]
 
 
 def test_events_lead_is_dated_by_the_quote_that_tells_it_again() -> None:

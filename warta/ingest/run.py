@@ -72,15 +72,19 @@ def ingest(
     config: Config,
     on_item: Callable[[IngestSummary], None] | None = None,
     run_corpus_steps: bool = True,
+    batch_process: bool = False,
 ) -> IngestSummary:
     """Store every item (or log why not), then run the corpus steps over the new articles.
+
+    ``batch_process``: the caller is a batch process that owns the interpreter (the CLI),
+    so the pipeline may tune the garbage collector (:func:`warta.pipeline.settle_gc`).
 
     Articles are written in batches, each one transaction with its log rows;
     a run that is killed loses at most the batch in hand, which the next run
     redoes.  Raises :class:`~warta.ingest.lock.IngestLocked` (a StoreError)
     when another process is ingesting into the same store.
     """
-    pipeline = build(config.components, config.component_settings, batch=True)
+    pipeline = build(config.components, config.component_settings, batch=batch_process)
     run = functools.partial(analyse, pipeline=pipeline)
     summary = IngestSummary(run_id=time.strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6])
     with ingest_lock(store):

@@ -19,6 +19,7 @@ from warta.nlp.events.patterns import (
     COOPERATIVE,
     COPULA,
     MESSAGE_WINDOW,
+    NEXT_CLAUSE,
     ONE_SIDED,
     RECIPROCAL,
     RECIPROCAL_VERB,
@@ -82,6 +83,8 @@ def _roles(
     """Source actor, target id and where the rest of the clause starts; None: no event."""
     subject_at = ts  # where the subject is looked for before
     asking = COMPLEMENT.search(doc.text, max(sent.start, ts - 160), ts)
+    if asking is not None and NEXT_CLAUSE.search(doc.text, asking.start(), ts):
+        asking = None
     if asking is not None:
         if (
             etype in ("DEMAND", "REQUEST", "THREATEN")
@@ -117,15 +120,11 @@ def _roles(
         if patient is not None and patient.entity == agent.entity:
             return None
         return agent, (patient.entity if patient else None), after
-    if doc.in_direct_quote(ts):
-        source, after = quoted_source(doc, sent, ts), te
-    else:
+    source, after = _shared_subject(doc, sent, ts, kind, out), te
+    if source is None and doc.in_direct_quote(ts):
+        source = quoted_source(doc, sent, ts)
+    elif source is None:
         source, after = find_source(doc, sent, subject_at, te, kind)
-    if source is None and kind == "v" and out and out[-1].start == sent.start and out[-1].source:
-        if ALSO_ASKED.search(doc.text, max(sent.start, ts - 20), ts):
-            # "ia mendorong warga ... dan mengancam akan ...": the subject of the verb before
-            ent = doc.article.entities.get(out[-1].source)
-            source = Actor(ts, ts, ent.id, ent.type, ent.name) if ent else None
     if source is None:
         return None
     if kind == "d":
@@ -156,10 +155,22 @@ def _roles(
     return source, target_id, after
 
 
+def _shared_subject(doc: Doc, sent: Span, ts: int, kind: str, out: list[Event]) -> Actor | None:
+    """The subject of the verb before, for a verb joined to it with no subject of its own:
+    "ia mendorong warga ... dan mengancam akan ...", "Polisi meminta warga tenang, kemudian
+    menangkap ..."."""
+    if kind != "v" or not out or out[-1].start != sent.start or not out[-1].source:
+        return None
+    if not ALSO_ASKED.search(doc.text, max(sent.start, ts - 20), ts):
+        return None
+    prev = next((a for a in doc.actors.items if a.entity == out[-1].source), None)  # groups too
+    return Actor(ts, ts, prev.entity, prev.type, prev.text) if prev else None
+
+
 def _co_sources(doc: Doc, sent: Span, ev: Event, source: Actor, kind: str, ts: int) -> list[Event]:
     """ "Inggris, Jerman, dan Perancis mengaktifkan ...": each coordinated subject of the
     same kind (countries, organisations, persons) acts; one event for each of the others."""
-    if kind != "v" or source.end > ts:
+    if kind != "v" or source.end >= ts:  # ends at the trigger: a subject shared, not stated
         return []
     group = doc.actors.coordinated(source, sent.start)[:-1]
     out = []

@@ -212,8 +212,16 @@ COMPLEMENT = re.compile(
     # commas too: "mendesak agar Uni Eropa, Perserikatan Bangsa-Bangsa (PBB) dan ... untuk mengecam"
     re.IGNORECASE,
 )
+# A clause of its own after what is asked ("meminta warga tenang, kemudian menangkap ..."):
+# the asking ends there.
+NEXT_CLAUSE = re.compile(
+    r"[,;]\s*(?:kemudian|lalu|lantas|setelah itu|namun|tetapi|tapi|sedangkan|sementara)\s", re.IGNORECASE
+)
 # A verb coordinated with the one before it: same subject, an act of its own.
-ALSO_ASKED = re.compile(r"\s(?:dan|serta|sekaligus)\s+(?:(?:juga|pun|turut|kembali)\s+)?$", re.IGNORECASE)
+ALSO_ASKED = re.compile(
+    r"(?:\s(?:dan|serta|sekaligus)(?:\s+(?:kemudian|lalu))?|,\s*(?:kemudian|lalu|lantas))\s+(?:(?:juga|pun|turut|kembali)\s+)?$",
+    re.IGNORECASE,
+)
 THAT = re.compile(r"\b(?:bahwa|agar|supaya)\s+", re.IGNORECASE)
 # The subject of what is asked for comes after "agar", before its verb ("meminta agar
 # negara-negara sahabat menghormati ... Indonesia": Indonesia is not asked).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import import_module, resources
@@ -165,6 +166,19 @@ def _known_starts(known: set[str]) -> re.Pattern[str]:
 
 
 _known_rx = _known_starts(_KNOWN)
+_KNOWN_LOCK = threading.Lock()  # tables are built lazily, in API request threads too
+
+
+def _know(prefixes: tuple[str, ...]) -> None:
+    """Add a table's prefixes to the word index: the regex first, then the set that says so."""
+    global _KNOWN, _known_rx
+    with _KNOWN_LOCK:
+        if set(prefixes) <= _KNOWN:
+            return
+        known = _KNOWN | set(prefixes)
+        _known_rx = _known_starts(known)
+        _KNOWN = known
+        word_index.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -217,10 +231,7 @@ class Alternation:
             if len(rows) >= self.BY_WORD:
                 self._by_word[key] = self._split(patterns, rows)
         if not set(self.prefixes) <= _KNOWN:
-            global _known_rx
-            _KNOWN.update(self.prefixes)
-            _known_rx = _known_starts(_KNOWN)
-            word_index.cache_clear()
+            _know(self.prefixes)
         self._last: tuple[str, list[tuple[int, str]]] = ("", [])  # candidates of the latest text
         self._whole: tuple[str, list[re.Match[str]]] = ("", [])  # matches in the latest whole text
 

@@ -6,7 +6,7 @@ import bisect
 import copy
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.model import Article, Quote, Span, TimeExpr
 from warta.nlp.claims import PERSON_TITLE, Actor, Actors, sentence_at
@@ -44,7 +44,7 @@ class Cand:
 _AFTER_COMMA = re.compile(r",\s*$")
 
 
-@cache
+@lru_cache(maxsize=1024)  # keyed by names and roles cut from articles: bounded
 def _word_pattern(words: str, suffix: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(words)}{suffix}(?![\w-])", re.IGNORECASE)
 
@@ -75,15 +75,14 @@ class Context:
         self.sent_starts = [s.start for s in self.sents]
         self.times = sorted(article.times, key=lambda t: t.start)
         self.quoted: list[tuple[int, int]] = []  # direct quote spans (marks included), in order
-        self._asides: list[re.Match[str]] | None = None
-        self._aside_starts: list[int] = []
+        self._asides: dict[re.Pattern[str], tuple[list[int], list[re.Match[str]]]] = {}
 
     def aside_in(
         self, pattern: re.Pattern[str], words: tuple[str, ...], start: int, end: int
     ) -> re.Match[str] | None:
         """The first match of ``pattern`` in ``[start, end)``, tried once per article only where
         one of its opening ``words`` stands (a scan for plain strings is much cheaper)."""
-        if self._asides is None:
+        if pattern not in self._asides:
             found = []
             for word in words:
                 i = self.text.find(word)
@@ -92,11 +91,12 @@ class Context:
                     if m is not None:
                         found.append(m)
                     i = self.text.find(word, i + 1)
-            self._asides = sorted(found, key=lambda m: m.start())
-            self._aside_starts = [m.start() for m in self._asides]
-        i = bisect.bisect_left(self._aside_starts, start)
-        if i < len(self._asides) and self._asides[i].end() <= end:
-            return self._asides[i]
+            found.sort(key=lambda m: m.start())
+            self._asides[pattern] = ([m.start() for m in found], found)
+        starts, asides = self._asides[pattern]
+        i = bisect.bisect_left(starts, start)
+        if i < len(asides) and asides[i].end() <= end:
+            return asides[i]
         return None
 
     def sentence(self, pos: int) -> Span:

@@ -65,7 +65,7 @@ def from_triggers(doc: Doc) -> list[Event]:
             ev.place = find_place(doc, after, clause_end(doc.text, after, sent.end))
             ev.confidence = 0.55 if kind in "vp" else 0.5
             described = source.end <= ts and COPULA.search(doc.text, source.end, ts) is not None
-            out.append(finish(doc, ev, sent, ts, te, kind in "no", described))
+            out.append(finish(doc, ev, sent, ts, te, kind in ("n", "o"), described))
             out += _co_sources(doc, sent, ev, source, kind, ts)
             previous = previous_occurrence(doc, ev, sent, te)
             if previous is not None and not any(

@@ -30,7 +30,7 @@ __all__ = ["find_quotes", "quotes_factory"]
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 # A sentence's opening connective ("Di sisi lain,", "Sementara itu,") and a role's words.
 _CONNECTIVE = re.compile(r"(?:[A-Z]\w*(?:\s+[a-z]\w*){0,2}\s*,\s*)?")
-_ROLE_RUN = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|\d[\w/.-]*|sekaligus|dan)*")
+_ROLE_WORDS_BEFORE_NAME = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|\d[\w/.-]*|sekaligus|dan)*")
 # The subject's verb right after the name (an apposition's commas between).
 _THEN_VERB = re.compile(
     r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:(?:juga|pun|kemudian|lalu|pun)\s+)?(?:me|mem|men|meng|ber|ter)[a-z]{3,}\b"
@@ -124,7 +124,7 @@ def _fresh_subject(ctx: Context, q: Quote) -> Actor | None:
     for a in found:
         if a.start < at:
             continue
-        if a.start > at + 160 or not _ROLE_RUN.fullmatch(ctx.text, at, a.start):
+        if a.start > at + 160 or not _ROLE_WORDS_BEFORE_NAME.fullmatch(ctx.text, at, a.start):
             return None
         if a.type == "person" and not false_person(ctx.article, a):
             if _THEN_VERB.match(ctx.text, a.end, prev.end):

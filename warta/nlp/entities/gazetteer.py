@@ -12,7 +12,7 @@ skipped at the start of a sentence ("Antara" in "Antara Rusia dan ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -33,8 +33,8 @@ class Tokens:
     raw: list[str]
     folded: list[str]
     joins: list[bool]  # joins[i]: token i and i+1 may belong to one name
-    between: list[str] = field(default_factory=list)  # between[i]: the text before token i (after i-1)
-    capitals: list[int] = field(default_factory=list)  # indices of the tokens opening with a capital
+    between: list[str]  # between[i]: the text before token i (after i-1)
+    capitals: list[int]  # indices of the tokens opening with a capital
 
     @classmethod
     def of(cls, text: str) -> Tokens:

@@ -83,7 +83,7 @@ def test_lsh_shuffle_continues_and_is_continued_by_the_step(sequential, tmp_path
 
 def test_lsh_uses_worker_sketches_and_skips_signed_articles(tmp_path: Path) -> None:
     store, ids = _stored(tmp_path / "w.db", RECORDS[:100])
-    sketches = {i: lsh.sketch(i, r["text"], r["url"]) for i, r in zip(ids, RECORDS[:100])}
+    sketches = {sk.id: sk for sk in lsh.sketch_rows([(i, r["text"], r["url"]) for i, r in zip(ids, RECORDS[:100])])}
     lsh.run(store, ids, sketches, Inline())
     first = _result(store)
     lsh.run(store, ids, {}, Inline())  # signed already: nothing changes

@@ -32,7 +32,7 @@ import heapq
 import json
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -43,6 +43,7 @@ from warta.corpus import features as ft
 from warta.corpus import text as tx
 from warta.model import Article
 from warta.pipeline import corpus_step
+from warta.store import chunks
 from warta.store import schema as t
 
 EVENT_KEYS = "event"
@@ -51,12 +52,6 @@ MAX_POSTINGS = 2000  # rows read per lookup (the first ones in (key, ref) order)
 MAX_CANDIDATES = 30
 MAX_CACHED = 5000  # decoded stories rows kept between chunks (a few kB each)
 CHUNK = 200  # articles read, assigned and written together
-IN_SIZE = 500  # values per IN (...) list
-
-
-def _parts(items: list[Any], n: int = IN_SIZE) -> Iterator[list[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
 
 
 # (entity, day) keys repeat from article to article: their digests are kept
@@ -99,7 +94,7 @@ class Postings:
             return
         self.flush(conn)  # the table must hold every post before it is read
         rank = func.row_number().over(partition_by=t.postings.c.key, order_by=t.postings.c.ref).label("rank")
-        for part in _parts(missing):
+        for part in chunks(missing):
             for k in part:
                 self.refs[(kind, k)] = []
             inner = select(t.postings.c.key, t.postings.c.ref, rank).where(
@@ -151,7 +146,7 @@ class Postings:
         for kind in {u[0] for u in self.unsure}:
             todo = {(k, r) for kd, k, r in self.unsure if kd == kind}
             keys = sorted({k for k, _ in todo})
-            for part in _parts(keys):
+            for part in chunks(keys):
                 have = conn.execute(select(t.postings.c.key, t.postings.c.ref).where(
                     t.postings.c.kind == kind, t.postings.c.key.in_(part),
                     t.postings.c.ref.in_(sorted({r for _, r in todo}))))
@@ -186,7 +181,7 @@ class Rows:
         ids = list(dict.fromkeys(ids))
         out = {i: self.cache[i] for i in ids if i in self.cache}
         missing = [i for i in ids if i not in out and i not in self.dropped]
-        for part in _parts(missing):
+        for part in chunks(missing):
             for r in conn.execute(select(t.stories).where(t.stories.c.id.in_(part))).mappings():
                 out[r["id"]] = self.cache[r["id"]] = {**r, "data": json.loads(r["data"] or "{}")}
         for i in out:
@@ -218,7 +213,7 @@ class Rows:
             self.dropped.add(sid)
 
     def flush(self, conn: Connection) -> None:
-        for part in _parts(sorted(self.dropped)):
+        for part in chunks(sorted(self.dropped)):
             conn.execute(delete(t.stories).where(t.stories.c.id.in_(part)))
         if self.new:
             conn.execute(insert(t.stories), [_encode(self.cache[i]) for i in self.new])
@@ -277,12 +272,12 @@ class Chunk:
 
     def start(self, ids: list[str]) -> dict[str, str | None]:
         """The ids not clustered yet, with the original each duplicate copies (else None)."""
-        state = {r[0]: (r[1], r[2]) for part in _parts(ids) for r in self.conn.execute(
+        state = {r[0]: (r[1], r[2]) for part in chunks(ids) for r in self.conn.execute(
             select(t.articles.c.id, t.articles.c.duplicate_of, t.articles.c.event_cluster).where(
                 t.articles.c.id.in_(part)))}
         todo = {a: state[a][0] for a in ids if a in state and state[a][1] is None}
         originals = sorted({o for o in todo.values() if o})
-        for part in _parts(originals):
+        for part in chunks(originals):
             self.cluster_of.update(self.conn.execute(
                 select(t.articles.c.id, t.articles.c.event_cluster).where(t.articles.c.id.in_(part))).all())
         return todo
@@ -335,7 +330,7 @@ def _absorb(ch: Chunk, event: dict[str, Any], other: dict[str, Any]) -> None:
         if pair[0] == gone:
             pair[0] = into
     ch.postings.flush(conn)
-    # No index leads with postings.ref: this reads the whole kind (rare: bridges only).
+    # the keys of the cluster that is gone (index ix_postings_ref: kind, ref)
     keys = [r[0] for r in conn.execute(select(t.postings.c.key).where(
         t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == gone))]
     conn.execute(delete(t.postings).where(t.postings.c.kind == EVENT_KEYS, t.postings.c.ref == gone))

@@ -76,6 +76,7 @@ from warta.corpus.minhash import (  # re-exported: the distributed batch uses de
 )
 from warta.model import Article
 from warta.pipeline import corpus_step
+from warta.store import chunks
 
 __all__ = [
     "BANDS", "CONTAIN", "MARGIN", "MIN_SHINGLES", "NEAR", "NUM_PERM", "ROWS", "SHINGLE", "Signature",
@@ -89,7 +90,6 @@ MAX_CANDIDATES = 50
 CHUNK = 500  # new articles per candidate index
 KEEP_GRAMS = 20_000  # shingle sets kept across chunks (about 3 KB each)
 TX_CHUNK = 5000  # new articles per transaction: a commit writes every index page the band rows touched
-SQL_CHUNK = 500  # values per IN (...) list
 CACHE_KIB = 65_536  # SQLite page cache while dedup writes (a cap: pages are cached as read)
 _TRACKING = ("utm_", "fbclid", "gclid", "ref", "amp", "single")
 
@@ -228,10 +228,6 @@ class Index:
         return self.grams.get(cid)
 
 
-def _chunks(values: list, n: int = SQL_CHUNK) -> Iterator[list]:  # type: ignore[type-arg]
-    return (values[i : i + n] for i in range(0, len(values), n))
-
-
 def _marks(conn: Connection, sql: str) -> str:
     """``sql`` with its ``?`` placeholders in the driver's paramstyle (numbered as :p1, :p2 ...)."""
     style = conn.dialect.paramstyle
@@ -259,8 +255,8 @@ def _sql(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, .
 
 
 def _in(conn: Connection, sql: str, values: Iterable[Any], *before: Any) -> Iterator[tuple[Any, ...]]:
-    """Rows of ``sql`` whose ``IN ({})`` takes ``values``, ``SQL_CHUNK`` at a time; ``before`` binds first."""
-    for part in _chunks(sorted(values)):
+    """Rows of ``sql`` whose ``IN ({})`` takes ``values``, ``IN_LIST`` at a time; ``before`` binds first."""
+    for part in chunks(sorted(values)):
         yield from _sql(conn, sql.format(", ".join("?" * len(part))), [*before, *part])
 
 
@@ -359,7 +355,8 @@ def write(conn: Connection, sketches: Iterable[Sketch]) -> None:
     _many(conn, "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)", band_rows)
 
 
-def _signed(conn: Connection, ids: list[str]) -> set[str]:
+def signed(conn: Connection, ids: list[str]) -> set[str]:
+    """Which of ``ids`` have a stored signature."""
     return {r[0] for r in _in(conn, "SELECT article_id FROM signatures WHERE article_id IN ({})", ids)}
 
 
@@ -407,12 +404,12 @@ def _page_cache(conn: Connection) -> Iterator[None]:
 def dedup(store, new_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Mark each new article's duplicate_of/similarity and index its signature."""
     grams: dict[str, np.ndarray] = {}  # the latest shingle sets computed, for close calls: no text re-read
-    for batch in _chunks(list(dict.fromkeys(new_ids)), TX_CHUNK):
+    for batch in chunks(list(dict.fromkeys(new_ids)), TX_CHUNK):
         with _quiet_gc(), store.write() as conn, _page_cache(conn):
-            for chunk in _chunks(batch, CHUNK):
+            for chunk in chunks(batch, CHUNK):
                 for old in list(islice(grams, max(0, len(grams) - KEEP_GRAMS))):
                     del grams[old]
-                done = _signed(conn, chunk)
+                done = signed(conn, chunk)
                 todo = [a for a in chunk if a not in done]
                 q = "SELECT id, text, url, published_utc FROM articles WHERE id IN ({})"
                 rows = {r[0]: r for r in _in(conn, q, todo)}

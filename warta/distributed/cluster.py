@@ -15,8 +15,6 @@ class Executor(Protocol):
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any: ...
 
-    def scatter(self, data: Any) -> Any: ...  # sent once to every worker; pass the result to submit
-
 
 class _Done:
     def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
@@ -34,9 +32,6 @@ class Inline:
     def submit(self, fn: Callable[..., Any], *args: Any) -> _Done:
         return _Done(fn, args)
 
-    def scatter(self, data: Any) -> Any:
-        return data
-
 
 class DaskExecutor:
     def __init__(self, client: Any, workers: int) -> None:
@@ -45,9 +40,6 @@ class DaskExecutor:
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
-
-    def scatter(self, data: Any) -> Any:
-        return self.client.scatter(data, broadcast=True)
 
 
 @contextmanager

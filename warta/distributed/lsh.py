@@ -24,7 +24,7 @@ database's first ones).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import numpy as np
 from sqlalchemy import bindparam, select, update
@@ -32,24 +32,19 @@ from sqlalchemy import bindparam, select, update
 from warta.corpus import dedup as dd
 from warta.corpus import text as tx
 from warta.distributed.cluster import Executor
-from warta.store import Store
+from warta.store import Store, chunks
 from warta.store import schema as t
 
 BANDS_PER_TASK = 4
 VERIFY_CHUNK = 50_000  # pairs per verify task
-SQL_CHUNK = 500
 
 
 Sketch = dd.Sketch  # id, signature, normalised URL, empty text, published
 
 
-def sketch(article_id: str, text: str, url: str | None) -> Sketch:
-    return dd.Sketch.of(article_id, text, url)
-
-
-def sketch_rows(rows: list[tuple[str, str, str | None]]) -> list[Sketch]:
-    """Sketches of (id, text, url) rows (for articles stored without one)."""
-    return [sketch(i, text or "", url) for i, text, url in rows]
+def sketch_rows(rows: Sequence[tuple[str, str | None, str | None]]) -> list[Sketch]:
+    """Sketches of (id, text, url) rows, signed as one batch."""
+    return dd.Sketch.many([(i, text, url, None) for i, text, url in rows])
 
 
 # ------------------------------------------------------------------ tasks
@@ -168,18 +163,14 @@ class Roots:
 
 
 def _signed(store: Store, ids: list[str]) -> set[str]:
-    done: set[str] = set()
     with store.read() as conn:
-        for chunk in _chunks(ids):
-            q = select(t.signatures.c.article_id).where(t.signatures.c.article_id.in_(chunk))
-            done.update(r[0] for r in conn.execute(q))
-    return done
+        return dd.signed(conn, ids)
 
 
 def _published(store: Store, ids: set[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     with store.read() as conn:
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             q = select(t.articles.c.id, t.articles.c.published_utc).where(t.articles.c.id.in_(chunk))
             out.update((r[0], r[1]) for r in conn.execute(q))
     return out
@@ -190,7 +181,7 @@ def _complete(store: Store, todo: list[str], sketches: dict[str, Sketch], ex: Ex
     found: dict[str, Sketch] = {}
     futures = []
     with store.read() as conn:
-        for chunk in _chunks(missing):
+        for chunk in chunks(missing):
             q = select(t.articles.c.id, t.articles.c.text, t.articles.c.url).where(t.articles.c.id.in_(chunk))
             futures.append(ex.submit(sketch_rows, [tuple(r) for r in conn.execute(q)]))
     for f in futures:
@@ -211,16 +202,16 @@ def _stored_candidates(store: Store, new: list[Sketch]) -> tuple[list[Sketch], d
         if conn.execute(select(t.signatures.c.article_id).limit(1)).first() is None:
             return [], {}
         for b, buckets in sorted(by_band.items()):  # band = ? AND bucket IN (..) walks the primary key
-            for chunk in _chunks(sorted(buckets)):
+            for chunk in chunks(sorted(buckets)):
                 q = select(t.lsh_buckets.c.article_id).where(
                     t.lsh_buckets.c.band == b, t.lsh_buckets.c.bucket.in_(chunk))
                 ids.update(r[0] for r in conn.execute(q))
         for col, values in ((t.signatures.c.text_hash, hashes), (t.signatures.c.url, urls)):
-            for chunk in _chunks(values):
+            for chunk in chunks(values):
                 ids.update(r[0] for r in conn.execute(select(t.signatures.c.article_id).where(col.in_(chunk))))
         old: list[Sketch] = []
         roots: dict[str, str] = {}
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             q = select(t.signatures.c.article_id, t.signatures.c.text_hash, t.signatures.c.minhash,
                        t.signatures.c.url, t.articles.c.duplicate_of, t.articles.c.text).join(
                 t.articles, t.articles.c.id == t.signatures.c.article_id).where(t.signatures.c.article_id.in_(chunk))
@@ -229,10 +220,6 @@ def _stored_candidates(store: Store, new: list[Sketch]) -> tuple[list[Sketch], d
                 old.append(Sketch(aid, dd.Signature.from_bytes(th, mh), url, False, grams=grams))
                 roots[aid] = dup or aid
     return old, roots
-
-
-def _chunks(values: list) -> Iterable[list]:
-    return (values[i : i + SQL_CHUNK] for i in range(0, len(values), SQL_CHUNK))
 
 
 def _near_candidates(rows: list[Sketch], ex: Executor) -> tuple[np.ndarray, np.ndarray]:

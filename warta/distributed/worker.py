@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from warta.distributed.lsh import Sketch, sketch
+from warta.distributed.lsh import Sketch, sketch_rows
 from warta.ingest import outcome
 from warta.ingest.readers import Item, Skip
 from warta.ingest.run import analyse, content_id
@@ -46,10 +46,11 @@ def analyse_partition(
     """
     pipeline = pipeline_for(components, settings)
     outcomes = [_one(item, known, pipeline) for item in items]
-    if sketches:
-        for o in outcomes:
-            if o.article is not None:
-                o.sketch = sketch(o.article.id, o.article.text, o.article.url)
+    if sketches:  # one batch of MinHash work for the partition
+        stored = [(o, o.article) for o in outcomes if o.article is not None]
+        rows = [(a.id, a.text, a.url) for _, a in stored]
+        for (o, _), sk in zip(stored, sketch_rows(rows), strict=True):
+            o.sketch = sk
     return outcomes
 
 

@@ -1,5 +1,5 @@
 """Storage: one SQL store over SQLite (default) or PostgreSQL."""
 
-from warta.store.sql import Store, url_for
+from warta.store.sql import Store, chunks, url_for
 
-__all__ = ["Store", "url_for"]
+__all__ = ["Store", "chunks", "url_for"]

@@ -40,6 +40,14 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+IN_LIST = 500  # values per IN (...) list: well under every driver's parameter limit
+
+
+def chunks(values: list[Any], n: int = IN_LIST) -> Iterator[list[Any]]:
+    """``values`` in slices of ``n``: for IN lists and batched transactions."""
+    return (values[i : i + n] for i in range(0, len(values), n))
+
+
 class Store:
     """Articles, annotations, corpus results and the ingest log."""
 

@@ -84,23 +84,35 @@ def _title(path: Path) -> str:
         return fh.readline().lstrip("# ").strip()
 
 
-def dev2_keys(labelled: frozenset[str] = frozenset(), n: int = 15) -> list[str]:
-    """The round-3 selection rule (module docstring); ``labelled``: keys to skip."""
+def _detik_keys(sections: tuple[str, ...], labelled: frozenset[str], n: int) -> list[str]:
+    """The first ``n`` detik rows, in row order, whose URL starts with one of ``sections``."""
     import csv
-    from datetime import datetime
 
     csv.field_size_limit(1 << 30)
     out: list[str] = []
     with (INDONEWS / "old_berita_detik.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
             key = f"old_berita_detik.csv:{i}"
-            if row["url"].startswith("https://news.detik.com/berita/") and row["content"].strip():
-                if key not in labelled and len(out) < n:
-                    out.append(key)
+            if row["url"].startswith(sections) and row["content"].strip() and key not in labelled:
+                out.append(key)
+                if len(out) == n:
+                    break
+    return out
+
+
+def _kompas_days() -> list[Path]:
+    """The kompas-md day folders in date order."""
+    from datetime import datetime
+
     md = DATA / "kompas-md"
-    days = sorted((p for p in md.iterdir() if p.is_dir()), key=lambda p: datetime.strptime(p.name, "%d%b%Y"))
+    return sorted((p for p in md.iterdir() if p.is_dir()), key=lambda p: datetime.strptime(p.name, "%d%b%Y"))
+
+
+def dev2_keys(labelled: frozenset[str] = frozenset(), n: int = 15) -> list[str]:
+    """The round-3 selection rule (module docstring); ``labelled``: keys to skip."""
+    out = _detik_keys(("https://news.detik.com/berita/",), labelled, n)
     picked = 0
-    for day in days:
+    for day in _kompas_days():
         for f in sorted(day.glob("*.md")):
             key = f"kompas-md/{day.name}/{f.name}"
             if key not in labelled and DEV2_TITLE.search(_title(f)):
@@ -114,26 +126,12 @@ def dev2_keys(labelled: frozenset[str] = frozenset(), n: int = 15) -> list[str]:
 
 def dev3_keys(labelled: frozenset[str] = frozenset(), n: int = 20) -> list[str]:
     """The round-4 selection rule (module docstring); ``labelled``: keys to skip."""
-    import csv
-    from datetime import datetime
-
-    csv.field_size_limit(1 << 30)
-    out: list[str] = []
     sections = ("https://news.detik.com/berita/", "https://news.detik.com/internasional/")
-    with (INDONEWS / "old_berita_detik.csv").open(encoding="utf-8", errors="replace", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            key = f"old_berita_detik.csv:{i}"
-            if row["url"].startswith(sections) and row["content"].strip() and key not in labelled:
-                out.append(key)
-                if len(out) == n:
-                    break
-    md = DATA / "kompas-md"
-    days = sorted((p for p in md.iterdir() if p.is_dir()), key=lambda p: datetime.strptime(p.name, "%d%b%Y"))
+    out = _detik_keys(sections, labelled, n)
     picked = 0
-    for day in days:
+    for day in _kompas_days():
         matching = [f for f in sorted(day.glob("*.md")) if DEV2_TITLE.search(_title(f))]
-        keys = [f"kompas-md/{day.name}/{f.name}" for f in matching[1:2]]
-        for key in keys:
+        for key in [f"kompas-md/{day.name}/{f.name}" for f in matching[1:2]]:
             if key not in labelled and picked < n:
                 out.append(key)
                 picked += 1

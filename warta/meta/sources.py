@@ -18,7 +18,8 @@ WIRE_CUE = re.compile(
     rf"\b(?i:dilansir|melansir|dikutip|mengutip|sebagaimana dilansir|seperti dilansir|menurut laporan)"
     rf"(?:\s+(?i:dari|oleh|laman|situs|kantor berita))*\s+(?P<name>{_NAME})"
 )
-CITE_VERB = re.compile(rf"(?P<name>{_NAME})\s+(?:melaporkan|memberitakan|mewartakan|melansir)\b")
+_CITE_VERBS = ("melaporkan", "memberitakan", "mewartakan", "melansir")  # also a cheap pre-test
+CITE_VERB = re.compile(rf"(?P<name>{_NAME})\s+(?:{'|'.join(_CITE_VERBS)})\b")
 CITE_CUE = re.compile(
     r"\b(?:dilaporkan|diberitakan|laporan|menurut|kata|lapor|melalui|dimuat|disiarkan)\b[^.;\n]{0,60}\Z",
     re.IGNORECASE,
@@ -30,7 +31,6 @@ _MEDIA_WORD = re.compile(r"\b(?:News|Post|Times|Agency|TV|Daily|Herald|Journal|T
 # Cheap tests each regex's match implies, run first: most paragraphs cite nobody.
 _WIRE_STEMS = ("lansir", "utip", "menurut laporan")  # in every WIRE_CUE alternative
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # IGNORECASE reads İ ı as i, ſ as s; lower() does not
-_CITE_VERBS = ("melaporkan", "memberitakan", "mewartakan", "melansir")
 
 
 def _may_have_wire_cue(text: str) -> bool:

@@ -120,11 +120,12 @@ _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|bin|binti|van|de))*")
 
 # A rank or title before a name makes it a person whatever the recogniser typed it
 # ("AKBP Rio Wahyu Anggoro" as a place, "Aipda PS" as an organisation).
-PERSON_TITLE = re.compile(
-    r"(?<![\w-])(?:AKBP|AKP|Kompol|Kombes|Aipda|Aiptu|Bripka|Brigadir|Briptu|Bripda|Ipda|Iptu|Brigjen|"
-    r"Irjen|Komjen|Letjen|Mayjen|Marsekal|Laksamana|Kolonel|Letkol|Mayor|Kapten|Serka|Serda|Sertu|"
-    r"Praka|Pratu|Pak|Bu|Bapak|Ibu)(?:\s+Pol\.?)?\s+$"
+# Police and military officer ranks, shared with the quote stage's glued-name rule.
+RANKS = (
+    "AKBP|AKP|Kompol|Kombes|Aipda|Aiptu|Bripka|Brigadir|Briptu|Bripda|Ipda|Iptu|Brigjen|Irjen|Komjen|"
+    "Letjen|Mayjen|Marsekal|Laksamana|Kolonel|Letkol|Mayor|Kapten"
 )
+PERSON_TITLE = re.compile(rf"(?<![\w-])(?:{RANKS}|Serka|Serda|Sertu|Praka|Pratu|Pak|Bu|Bapak|Ibu)(?:\s+Pol\.?)?\s+$")
 
 
 @dataclass(slots=True)

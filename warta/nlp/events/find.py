@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from warta.model import Article, Claim, Entity, Event, Span
 from warta.nlp.claims import Actor, sentence_at
@@ -179,10 +180,7 @@ def _co_sources(doc: Doc, sent: Span, ev: Event, source: Actor, kind: str, ts: i
             continue
         if doc.actors.is_prepositional(a, sent.start):
             break
-        twin = Event(ev.type, ev.start, ev.end, ev.trigger, a.entity, ev.target)
-        twin.modality, twin.place, twin.confidence = ev.modality, ev.place, ev.confidence
-        twin.date, twin.precision, twin.background = ev.date, ev.precision, ev.background
-        out.append(twin)
+        out.append(dataclasses.replace(ev, source=a.entity))
     return out
 
 

@@ -128,10 +128,10 @@ BETWEEN_AND = re.compile(r"\s+dengan\s+|\s+dan\s+", re.IGNORECASE)
 
 # A noun trigger takes the subject before it only as the object of a light verb ("Israel
 # melancarkan serangan"), not in "X mengutuk serangan" or "... akibat serangan".
+_AGENT_VERBS = "melakukan|melancarkan|menggelar|mengadakan|melaksanakan|memulai|melanjutkan"
 LIGHT_VERB = re.compile(
-    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|melaksanakan|memulai|meluncurkan|melanjutkan|"
-    r"menjalani|terlibat|menyatakan|memberikan|menyampaikan|mengumumkan|menjalin|membangun|"
-    r"memperkuat|meningkatkan)\s+(?:(?!bahwa\b)\w+\s+){0,2}$",
+    rf"\b(?:{_AGENT_VERBS}|meluncurkan|menjalani|terlibat|menyatakan|memberikan|menyampaikan|mengumumkan|"
+    r"menjalin|membangun|memperkuat|meningkatkan)\s+(?:(?!bahwa\b)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -139,7 +139,7 @@ LIGHT_VERB = re.compile(
 # subject its agent ("polisi melakukan penangkapan"), not one that makes it the patient
 # ("X menjalani pemeriksaan").
 AGENT_LIGHT_VERB = re.compile(
-    r"\b(?:melakukan|melancarkan|menggelar|mengadakan|melaksanakan|memulai|melanjutkan)\s+(?:\w+\s+){0,2}$",
+    rf"\b(?:{_AGENT_VERBS})\s+(?:\w+\s+){{0,2}}$",
     re.IGNORECASE,
 )
 # Before such a noun, the subject undergoes it: "X menjalani pemeriksaan oleh penyidik".

@@ -33,7 +33,7 @@ _CONNECTIVE = re.compile(r"(?:[A-Z]\w*(?:\s+[a-z]\w*){0,2}\s*,\s*)?")
 _ROLE_WORDS_BEFORE_NAME = re.compile(r"(?:[\s,]+|\([^()]{1,15}\)|[A-Z][\w'.-]*|\d[\w/.-]*|sekaligus|dan)*")
 # The subject's verb right after the name (an apposition's commas between).
 _THEN_VERB = re.compile(
-    r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:(?:juga|pun|kemudian|lalu|pun)\s+)?(?:me|mem|men|meng|ber|ter)[a-z]{3,}\b"
+    r"\s*(?:\([^()]{1,15}\))?\s*,?\s*(?:(?:juga|pun|kemudian|lalu)\s+)?(?:me|ber|ter)[a-z]{3,}\b"
 )
 MAX_PREV_GAP = 3000  # characters: "lanjutnya" this far from the last speaker or person names no one
 
@@ -105,7 +105,7 @@ def _fresh_subject(ctx: Context, q: Quote) -> Actor | None:
     """The person who opens the sentence right before a quote that opens its own sentence:
     "Ketua PWI Bulungan, Fathu Rizqil Mufid, menyebut ... . \"...,\" ujarnya" gives the quote
     to Fathu, not to the speaker quoted before.  Only a subject proper counts: a role's
-    capitalised words, the name, then a verb ("me-", "ber-", "di-")."""
+    capitalised words, the name, then a verb ("me-", "ber-", "ter-")."""
     sent = ctx.sentence(max(0, q.start - 1))
     if ctx.text[sent.start : q.start].strip(" \"\u201c\u2018'\\"):
         return None  # the quote is inside a sentence: its own cue decides

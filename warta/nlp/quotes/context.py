@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from warta.model import Article, Quote, Span, TimeExpr
-from warta.nlp.claims import PERSON_TITLE, Actor, Actors, sentence_at
+from warta.nlp.claims import PERSON_TITLE, RANKS, Actor, Actors, sentence_at
 from warta.nlp.lexicon import Alternation, rows
 from warta.nlp.lexicon.groups import PREFIX as GROUP_PREFIX
 from warta.nlp.quotes.speakers import name_tail
@@ -27,10 +27,7 @@ _GOVERNED = re.compile(
     r"\b(?:melalui|lewat|dalam|dengan|atas|pada|oleh|soal|terkait|tentang)\s+$", re.IGNORECASE
 )
 # A rank inside a mention: the recogniser may have glued a name to its organisation.
-_RANK = re.compile(
-    r"\b(?:AKBP|AKP|Kompol|Kombes|Aipda|Aiptu|Bripka|Brigadir|Briptu|Bripda|Ipda|Iptu|Brigjen|Irjen|Komjen|"
-    r"Letjen|Mayjen|Marsekal|Laksamana|Laksma|Kolonel|Letkol|Mayor|Kapten)\b"
-)
+_RANK = re.compile(rf"\b(?:{RANKS}|Laksma)\b")
 PREV = "<previous>"  # speaker placeholder resolved in text order
 UNNAMED = ""  # speaker_name of a speaker named by a role alone ("Jaksa menilai"): no one
 
@@ -161,11 +158,8 @@ class Context:
             if self.in_quote(a.start):
                 continue
             if not self.actors.is_prepositional(a, prev.start):
-                return a if a.type == "person" else self._holder(a, prev.end)
+                return a if a.type == "person" else self._holder_at(a.end, prev.end)
         return PREV if self.quote_in(prev.start, prev.end) else None
-
-    def _holder(self, role: Actor, end: int) -> Actor | None:
-        return self._holder_at(role.end, end)
 
     def _holder_at(self, pos: int, end: int) -> Actor | None:
         """The person a role's words lead to ("Kapolres Sumba Barat Daya, Ajun Komisaris Besar

@@ -30,6 +30,7 @@ from warta.nlp.entities.candidates import Cand, caps_runs, from_matches
 from warta.nlp.entities.descriptors import descriptions, regimes
 from warta.nlp.entities.filters import (
     acronyms,
+    after_brackets,
     org_of_place,
     place_words,
     split_headline_people,
@@ -165,10 +166,11 @@ def _place_readings(cands: list[Cand], labels: list[str]) -> None:
 def _bracket_joins(text: str, toks: Tokens) -> list[bool]:
     """``toks.joins``, also joining a name to a one-word short form in brackets: "Badan X (BX)"."""
     joins = list(toks.joins)
-    for i in range(len(toks) - 1):
-        if joins[i] or text[toks.ends[i] : toks.starts[i + 1]].strip() != "(":
+    for a in after_brackets(text, toks):  # only tokens with "(" before them, not every token
+        i = a - 1
+        if joins[i] or toks.between[a].strip() != "(":
             continue
-        if text[toks.ends[i + 1] : toks.ends[i + 1] + 2].lstrip()[:1] == ")":
+        if text[toks.ends[a] : toks.ends[a] + 2].lstrip()[:1] == ")":
             joins[i] = True
     return joins
 

@@ -106,7 +106,7 @@ def acronyms(text: str, toks: Tokens, cands: list[Cand], lex: Lexicon | None = N
             owner.setdefault(k, c)
     added: list[Cand] = []
     defined: dict[str, Cand] = {}
-    for a in _after_brackets(text, toks):
+    for a in after_brackets(text, toks):
         abbr = toks.raw[a]
         if not (abbr.isupper() and 2 <= len(abbr) <= 8) or abbr in defined:
             continue
@@ -164,7 +164,7 @@ def acronyms(text: str, toks: Tokens, cands: list[Cand], lex: Lexicon | None = N
     return added
 
 
-def _after_brackets(text: str, toks: Tokens) -> list[int]:
+def after_brackets(text: str, toks: Tokens) -> list[int]:
     """Indices (from 1, ascending) of the tokens with an opening bracket in the gap before
     them: the only places "Name (ABBR)" can define an abbreviation (bisected from the
     brackets, not a test of every token)."""
